@@ -1,0 +1,65 @@
+// Production entry: one http.Server serves the built SvelteKit app and accepts the
+// collaboration WebSocket on /collab — one process, one port.
+// Run `npm run build` first; then `node server/index.js`.
+import http from 'node:http';
+import { attachCollab } from './upgrade.js';
+
+const RUNTIME = Symbol.for('ruamphaen.runtime');
+
+/**
+ * Prints one line and exits 1: configuration and database problems are not stack traces.
+ * @param {any} error
+ * @returns {never}
+ */
+function fail(error) {
+	const known = ['ConfigError', 'DatabaseUnavailableError'].includes(error?.name);
+	process.stderr.write(`ruamphaen: ${known ? error.message : error?.stack || error}\n`);
+	process.exit(1);
+}
+
+async function main() {
+	let handler;
+	try {
+		// Importing the handler runs SvelteKit's init hook, which starts the runtime.
+		// A computed specifier keeps the type checker out of the generated bundle.
+		const entry = '../build/handler.js';
+		({ handler } = await import(entry));
+	} catch (/** @type {any} */ error) {
+		if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler.js')) {
+			fail(new Error('the app is not built yet: run `npm run build` first'));
+		}
+		fail(error);
+	}
+	/** @type {import('./runtime').Runtime} */
+	const runtime = await /** @type {any} */ (globalThis)[RUNTIME].catch(fail);
+	const { config } = runtime;
+
+	const server = http.createServer((req, res) => handler(req, res));
+	server.requestTimeout = 60_000;
+	const collab = attachCollab(server, runtime);
+
+	server.on('error', (error) => fail(new Error(`cannot listen on ${config.host}:${config.port}: ${error.message}`)));
+	server.listen(config.port, config.host, () => {
+		const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+		// Tests and operators read this line to find the port (PORT=0 picks a free one).
+		process.stdout.write(`ruamphaen listening on http://${config.host}:${port} (${runtime.db.dialect})\n`);
+	});
+
+	let stopping = false;
+	/** @param {string} signal */
+	const stop = async (signal) => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write(`ruamphaen: ${signal}, shutting down\n`);
+		const closed = new Promise((resolve) => server.close(resolve));
+		collab.close();
+		server.closeIdleConnections?.();
+		await runtime.shutdown();
+		await Promise.race([closed, new Promise((r) => setTimeout(r, 3000))]);
+		process.exit(0);
+	};
+	process.on('SIGTERM', () => stop('SIGTERM'));
+	process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main();

@@ -1,0 +1,61 @@
+/**
+ * The process' long-lived parts — configuration, database, collaboration server — created
+ * once. SvelteKit's `init` hook creates it inside the app bundle; the production entry
+ * (server/index.js) and the dev-server plugin (vite.config.ts) reach the same instance through
+ * a global key, because they load the app through different module graphs.
+ */
+import path from 'node:path';
+import { readConfig, type Config } from '$lib/server/config';
+import { openDatabase, type Database } from '$lib/server/db';
+import { log } from '$lib/server/log';
+import { createCollab, type Collab } from './collab';
+import { seedDemo } from '$lib/server/demo/seedDemo';
+
+export interface Runtime {
+	config: Config;
+	db: Database;
+	collab: Collab;
+	/** Flushes pending writes, closes collaboration connections and the database. */
+	shutdown(): Promise<void>;
+}
+
+const key = Symbol.for('ruamphaen.runtime');
+type WithRuntime = typeof globalThis & { [key]?: Promise<Runtime> };
+
+/** Starts the runtime on first call; later calls get the same one. */
+export function startRuntime(): Promise<Runtime> {
+	const g = globalThis as WithRuntime;
+	g[key] ??= create();
+	return g[key];
+}
+
+/** The started runtime; for request handlers, which only run after `init`. */
+export function runtime(): Promise<Runtime> {
+	const started = (globalThis as WithRuntime)[key];
+	if (!started) throw new Error('runtime not started');
+	return started;
+}
+
+async function create(): Promise<Runtime> {
+	const config = readConfig();
+	const db = await openDatabase({
+		url: config.databaseUrl,
+		file: path.join(config.dataDir, 'ruamphaen.sqlite')
+	});
+	if (config.seedDemo) await seedDemo(db);
+	const collab = createCollab({ db });
+	log().info({ database: db.dialect, dataDir: config.dataDir }, 'runtime started');
+	let stopping: Promise<void> | null = null;
+	return {
+		config,
+		db,
+		collab,
+		shutdown() {
+			stopping ??= (async () => {
+				await collab.close();
+				await db.close();
+			})();
+			return stopping;
+		}
+	};
+}

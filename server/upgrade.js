@@ -1,0 +1,34 @@
+// Routes WebSocket upgrades on /collab into Hocuspocus. Shared by the production entry and
+// the dev-server plugin so both accept connections the same way.
+import { WebSocketServer } from 'ws';
+
+export const COLLAB_PATH = '/collab';
+
+/**
+ * Accepts collaboration WebSockets on `server`. Other upgrade paths are left alone (Vite's
+ * own HMR socket shares the dev server); in production nothing else upgrades, so the socket
+ * is closed.
+ * @param {import('node:http').Server} server
+ * @param {{ config: { maxMessageBytes: number }, collab: { hocuspocus: import('@hocuspocus/server').Hocuspocus } } | (() => Promise<any>)} runtimeOrLoader
+ * @param {{ leaveOtherPaths?: boolean }} [options]
+ */
+export function attachCollab(server, runtimeOrLoader, options = {}) {
+	/** @type {WebSocketServer | undefined} */
+	let wss;
+	const load = typeof runtimeOrLoader === 'function' ? runtimeOrLoader : async () => runtimeOrLoader;
+	server.on('upgrade', async (req, socket, head) => {
+		const path = (req.url ?? '').split('?')[0];
+		if (path !== COLLAB_PATH) {
+			if (!options.leaveOtherPaths) socket.destroy();
+			return;
+		}
+		const runtime = await load();
+		wss ??= new WebSocketServer({ noServer: true, maxPayload: runtime.config.maxMessageBytes });
+		wss.handleUpgrade(req, socket, head, (ws) => runtime.collab.hocuspocus.handleConnection(ws, req));
+	});
+	return {
+		close() {
+			for (const client of wss?.clients ?? []) client.terminate();
+		}
+	};
+}

@@ -1,0 +1,23 @@
+export const th = {
+	appName: 'ร่วมแผน',
+	appTagline: 'จัดทำแผนการดำเนินงานร่วมกันแบบเรียลไทม์',
+	switchLanguage: 'English',
+	plans: 'แผนการดำเนินงาน',
+	noPlans: 'ยังไม่มีแผน',
+	fiscalYear: 'ปีงบประมาณ พ.ศ. {year}',
+	openPlan: 'เปิดแผน',
+	planNotFound: 'ไม่พบแผนนี้',
+	connecting: 'กำลังเชื่อมต่อ…',
+	saved: 'บันทึกแล้ว',
+	saving: 'กำลังบันทึก…',
+	offline: 'ออฟไลน์',
+	unsaved: 'ยังไม่ได้บันทึก {count} รายการ',
+	readOnly: 'อ่านอย่างเดียว',
+	sectionIntro: 'บทนำ',
+	editorLoading: 'กำลังโหลดตัวแก้ไข…',
+	onlineNow: 'กำลังออนไลน์',
+	you: 'คุณ',
+	guest: 'ผู้ใช้ {n}',
+	errorTitle: 'เกิดข้อผิดพลาด',
+	backHome: 'กลับหน้าแรก'
+} as const;

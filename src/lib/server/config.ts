@@ -1,0 +1,84 @@
+/**
+ * Configuration from environment variables, validated once at start. A bad value stops the
+ * process with one line that names the variable (see server/index.js), never a stack trace.
+ */
+import path from 'node:path';
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+export interface Config {
+	port: number;
+	host: string;
+	/** Folder for the SQLite file and other local state. */
+	dataDir: string;
+	/** `postgres://…` selects PostgreSQL; unset means SQLite under dataDir. */
+	databaseUrl: string | null;
+	/** Redis between server instances (scale-out); unset means a single instance. */
+	redisUrl: string | null;
+	/** Public origin, e.g. https://plan.example.go.th; decides the Secure cookie flag. */
+	origin: string | null;
+	/** Seed a demo organization, users and plan into an empty database. */
+	seedDemo: boolean;
+	/** Largest accepted WebSocket message, bytes. */
+	maxMessageBytes: number;
+	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+	const value = Number(raw.trim());
+	if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+	return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return null;
+	let parsed: URL;
+	try {
+		parsed = new URL(raw);
+	} catch {
+		throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+	}
+	if (!protocols.includes(parsed.protocol)) {
+		throw new ConfigError(`${name} must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${parsed.protocol}//"`);
+	}
+	return raw;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+	const raw = env[name]?.trim().toLowerCase();
+	if (raw === undefined || raw === '') return fallback;
+	if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+	if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+	throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+	return raw as T;
+}
+
+/** Reads and checks every setting; throws ConfigError naming the first bad variable. */
+export function readConfig(env: Env = process.env): Config {
+	const host = env.HOST?.trim() || '0.0.0.0';
+	return {
+		port: integer(env, 'PORT', 3000, 0, 65535),
+		host,
+		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+		databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+		origin: url(env, 'ORIGIN', ['http:', 'https:']),
+		seedDemo: flag(env, 'SEED_DEMO', true),
+		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+		logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info')
+	};
+}

@@ -1,0 +1,143 @@
+/**
+ * The durable store of Yjs documents: an append-only log of every accepted update (kept for
+ * attribution, never rewritten) and one compacted snapshot per document that says how far
+ * into the log it reaches. A document is the snapshot plus the log tail after it.
+ */
+import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database } from './index';
+
+/** Advisory-lock key of a document: appends take it shared, compaction alone. */
+function lockKey(docName: string): number {
+	let h = 0;
+	for (let i = 0; i < docName.length; i++) h = (Math.imul(h, 31) + docName.charCodeAt(i)) | 0;
+	return h;
+}
+
+function toBuffer(data: Uint8Array): Buffer {
+	return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Appends one update and resolves once it is committed. The collaboration server
+ * acknowledges an update to its client only after this resolves.
+ */
+export async function append(db: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
+	if (db.pgPool) {
+		// Holding the shared lock until commit makes compaction wait for appends whose seq is
+		// taken but not yet visible, so a snapshot never claims a seq it does not contain.
+		const { rows } = await db.pgPool.query<{ seq: string }>(
+			`with l as (select pg_advisory_xact_lock_shared($1))
+			 insert into doc_updates (doc_name, data, user_id, created_at)
+			 select $2, $3, $4, now() from l returning seq`,
+			[lockKey(docName), docName, toBuffer(data), userId]
+		);
+		return Number(rows[0].seq);
+	}
+	const [row] = await db.orm
+		.insert(db.t.docUpdates)
+		.values({ docName, data: toBuffer(data), userId, createdAt: new Date() })
+		.returning({ seq: db.t.docUpdates.seq });
+	return row.seq;
+}
+
+export interface StoredDoc {
+	/** Compacted state, or null before the first compaction. */
+	snapshot: Uint8Array | null;
+	uptoSeq: number;
+	/** Log entries after the snapshot, oldest first. */
+	tail: { seq: number; data: Uint8Array }[];
+}
+
+/** Reads what is needed to rebuild a document: its snapshot and the log after it. */
+export async function read(db: Database, docName: string, upto?: number): Promise<StoredDoc> {
+	const { docSnapshots, docUpdates } = db.t;
+	const [snap] = await db.orm.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
+	const uptoSeq = snap?.uptoSeq ?? 0;
+	const tail = await db.orm
+		.select({ seq: docUpdates.seq, data: docUpdates.data })
+		.from(docUpdates)
+		.where(
+			and(
+				eq(docUpdates.docName, docName),
+				gt(docUpdates.seq, uptoSeq),
+				upto === undefined ? undefined : lte(docUpdates.seq, upto)
+			)
+		)
+		.orderBy(asc(docUpdates.seq));
+	return { snapshot: snap?.state ?? null, uptoSeq, tail };
+}
+
+/**
+ * Applies a stored document to `doc`. An entry that Yjs cannot read is skipped and reported
+ * through `onBadEntry`, so one corrupt row never makes a whole plan unreadable.
+ */
+export function applyStored(doc: Y.Doc, stored: StoredDoc, origin: unknown, onBadEntry?: (seq: number, error: unknown) => void) {
+	Y.transact(
+		doc,
+		() => {
+			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin);
+			for (const entry of stored.tail) {
+				try {
+					Y.applyUpdate(doc, entry.data, origin);
+				} catch (error) {
+					onBadEntry?.(entry.seq, error);
+				}
+			}
+		},
+		origin
+	);
+}
+
+/** Highest committed seq of a document (waiting, on PostgreSQL, for appends in flight). */
+async function committedHead(db: Database, docName: string): Promise<number> {
+	if (db.pgPool) {
+		const client = await db.pgPool.connect();
+		try {
+			await client.query('begin');
+			await client.query('select pg_advisory_xact_lock($1)', [lockKey(docName)]);
+			const { rows } = await client.query<{ head: string | null }>(
+				'select max(seq) as head from doc_updates where doc_name = $1',
+				[docName]
+			);
+			await client.query('commit');
+			return Number(rows[0].head ?? 0);
+		} catch (e) {
+			await client.query('rollback').catch(() => undefined);
+			throw e;
+		} finally {
+			client.release();
+		}
+	}
+	const [row] = await db.orm
+		.select({ head: max(db.t.docUpdates.seq) })
+		.from(db.t.docUpdates)
+		.where(eq(db.t.docUpdates.docName, docName));
+	return row?.head ?? 0;
+}
+
+/**
+ * Folds the log tail into a new snapshot. Works from the database alone (not from a live
+ * document), so it is correct whichever instance runs it and whatever is in memory.
+ * Returns the number of log entries folded in.
+ */
+export async function compact(db: Database, docName: string): Promise<number> {
+	const head = await committedHead(db, docName);
+	const stored = await read(db, docName, head);
+	if (stored.tail.length === 0) return 0;
+	const doc = new Y.Doc();
+	applyStored(doc, stored, 'compaction');
+	const state = toBuffer(Y.encodeStateAsUpdate(doc));
+	doc.destroy();
+	const { docSnapshots } = db.t;
+	await db.orm
+		.insert(docSnapshots)
+		.values({ docName, state, uptoSeq: head, updatedAt: new Date() })
+		.onConflictDoUpdate({
+			target: docSnapshots.docName,
+			set: { state, uptoSeq: head, updatedAt: new Date() },
+			// Never move a snapshot backwards when two instances compact at once.
+			setWhere: lte(docSnapshots.uptoSeq, head)
+		});
+	return stored.tail.length;
+}

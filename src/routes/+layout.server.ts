@@ -1,0 +1,3 @@
+export function load({ locals, url }) {
+	return { locale: locals.locale, path: url.pathname };
+}

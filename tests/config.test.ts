@@ -1,0 +1,30 @@
+/** Operators get one clear line, not a stack trace, for bad settings and a missing database. */
+import { describe, expect, it } from 'vitest';
+import { runServerExpectingExit, startServer } from './helpers/server';
+
+describe('start-up errors', () => {
+	it.each([
+		[{ PORT: 'abc' }, 'PORT must be a whole number, got "abc"'],
+		[{ PORT: '70000' }, 'PORT must be between 0 and 65535'],
+		[{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or postgresql://'],
+		[{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
+		[{ DATABASE_URL: 'postgres://127.0.0.1:1/nowhere' }, 'cannot reach PostgreSQL at 127.0.0.1:1/nowhere']
+	])('%o exits 1 with one line', async (env, message) => {
+		const { code, output } = await runServerExpectingExit(env);
+		expect(code).toBe(1);
+		expect(output).toContain(message);
+		expect(output.trim().split('\n')).toHaveLength(1);
+		expect(output).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('health and shutdown', () => {
+	it('reports the database and exits 0 on SIGTERM', async () => {
+		const server = await startServer();
+		const res = await fetch(`${server.url}/healthz`);
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', dialect: 'sqlite' });
+		const exit = await server.kill('SIGTERM');
+		expect(exit.code).toBe(0);
+	});
+});
