@@ -5,6 +5,11 @@ import http from 'node:http';
 import { attachCollab } from './upgrade.js';
 
 const RUNTIME = Symbol.for('ruamphaen.runtime');
+// adapter-node assumes https when ORIGIN is unset, which breaks SvelteKit's same-origin check
+// for forms served over plain http. Without ORIGIN the protocol comes from the socket itself,
+// through a header this entry sets on every request (a client cannot supply it).
+const PROTOCOL_HEADER = 'x-ruamphaen-protocol';
+if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
 /**
  * Prints one line and exits 1: configuration and database problems are not stack traces.
@@ -34,7 +39,10 @@ async function main() {
 	const runtime = await /** @type {any} */ (globalThis)[RUNTIME].catch(fail);
 	const { config } = runtime;
 
-	const server = http.createServer((req, res) => handler(req, res));
+	const server = http.createServer((req, res) => {
+		if (!process.env.ORIGIN) req.headers[PROTOCOL_HEADER] = 'http';
+		handler(req, res);
+	});
 	server.requestTimeout = 60_000;
 	const collab = attachCollab(server, runtime);
 

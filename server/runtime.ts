@@ -10,11 +10,14 @@ import { openDatabase, type Database } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { createCollab, type Collab } from './collab';
 import { seedDemo } from '$lib/server/demo/seedDemo';
+import { createAdmin } from '$lib/server/commands/adminCreator';
 
 export interface Runtime {
 	config: Config;
 	db: Database;
 	collab: Collab;
+	/** Commands for the operator CLI (server/cli.js), which reaches them through the bundle. */
+	operator: { createAdmin: (props: Parameters<typeof createAdmin>[1]) => ReturnType<typeof createAdmin> };
 	/** Flushes pending writes, closes collaboration connections and the database. */
 	shutdown(): Promise<void>;
 }
@@ -50,6 +53,7 @@ async function create(): Promise<Runtime> {
 		config,
 		db,
 		collab,
+		operator: { createAdmin: (props) => createAdmin(db, props) },
 		shutdown() {
 			stopping ??= (async () => {
 				await collab.close();

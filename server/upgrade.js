@@ -9,7 +9,7 @@ export const COLLAB_PATH = '/collab';
  * own HMR socket shares the dev server); in production nothing else upgrades, so the socket
  * is closed.
  * @param {import('node:http').Server} server
- * @param {{ config: { maxMessageBytes: number }, collab: { hocuspocus: import('@hocuspocus/server').Hocuspocus } } | (() => Promise<any>)} runtimeOrLoader
+ * @param {import('./runtime').Runtime | (() => Promise<any>)} runtimeOrLoader
  * @param {{ leaveOtherPaths?: boolean }} [options]
  */
 export function attachCollab(server, runtimeOrLoader, options = {}) {
@@ -24,7 +24,10 @@ export function attachCollab(server, runtimeOrLoader, options = {}) {
 		}
 		const runtime = await load();
 		wss ??= new WebSocketServer({ noServer: true, maxPayload: runtime.config.maxMessageBytes });
-		wss.handleUpgrade(req, socket, head, (ws) => runtime.collab.hocuspocus.handleConnection(ws, req));
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			runtime.collab.rememberSocket(req, ws);
+			runtime.collab.hocuspocus.handleConnection(ws, req);
+		});
 	});
 	return {
 		close() {

@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { startRuntime } from '$server/runtime';
+import { startRuntime, runtime } from '$server/runtime';
 import { isLocale } from '$lib/i18n';
+import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 /** Opens the database, runs migrations and starts the collaboration server before any request. */
 export const init: ServerInit = async () => {
@@ -10,6 +11,16 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const lang = event.cookies.get('lang');
 	event.locals.locale = isLocale(lang) ? lang : 'th';
+
+	const { db, config } = await runtime();
+	event.locals.secureCookies = config.secureCookies;
+	const token = event.cookies.get(SESSION_COOKIE);
+	const session = token ? await validateSessionToken(db, token) : null;
+	if (session) setSessionCookie(event.cookies, token!, session.expiresAt, config.secureCookies);
+	else if (token) deleteSessionCookie(event.cookies, config.secureCookies);
+	event.locals.user = session?.user ?? null;
+	event.locals.sessionId = session?.id ?? null;
+
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});

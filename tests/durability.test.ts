@@ -8,20 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, tempDir } from './helpers/server';
 import { createTestDatabase } from './helpers/postgres';
 import { connectClient, waitSynced, waitFor } from './helpers/collabClient';
+import { demoPlan, signIn } from './helpers/http';
 
 const CLIENTS = 3;
 const EDITS_PER_CLIENT = 100;
 
-async function demoDocName(url: string): Promise<string> {
-	const plans = (await (await fetch(`${url}/api/plans`)).json()) as { docName: string }[];
-	expect(plans.length).toBeGreaterThan(0);
-	return plans[0].docName;
-}
-
 async function killAndCheck(start: () => ReturnType<typeof startServer>) {
 	const server = await start();
-	const docName = await demoDocName(server.url);
-	const clients = Array.from({ length: CLIENTS }, () => connectClient(server.wsUrl, docName));
+	const cookie = await signIn(server, 'support');
+	const { docName } = await demoPlan(server, cookie);
+	const clients = Array.from({ length: CLIENTS }, () => connectClient(server.wsUrl, docName, { cookie }));
 	await Promise.all(clients.map((c) => waitSynced(c)));
 
 	// Each client types into its own text and list, interleaved, without waiting in between.
@@ -42,7 +38,7 @@ async function killAndCheck(start: () => ReturnType<typeof startServer>) {
 	const restartStarted = Date.now();
 	const again = await start();
 	const restartMs = Date.now() - restartStarted;
-	const fresh = connectClient(again.wsUrl, docName);
+	const fresh = connectClient(again.wsUrl, docName, { cookie });
 	await waitFor(() => fresh.provider.isSynced, 'fresh client synced after restart');
 	const firstSyncMs = Date.now() - restartStarted;
 	for (let n = 0; n < CLIENTS; n++) {

@@ -5,11 +5,13 @@
 import { Hocuspocus } from '@hocuspocus/server';
 import type { Database } from '$lib/server/db';
 import { DurableLogExtension } from './DurableLogExtension';
-import { DocumentNameExtension } from './DocumentNameExtension';
+import { AuthExtension, rememberSocket } from './AuthExtension';
 
 export interface Collab {
 	hocuspocus: Hocuspocus;
 	durableLog: DurableLogExtension;
+	/** Called by the upgrade handler before handing a socket to Hocuspocus. */
+	rememberSocket: typeof rememberSocket;
 	/** Closes every connection and waits for pending writes. */
 	close(): Promise<void>;
 }
@@ -23,11 +25,12 @@ export function createCollab({ db }: { db: Database }): Collab {
 		// decides how much tail a cold load replays, not what a crash could lose.
 		debounce: 5000,
 		maxDebounce: 30000,
-		extensions: [new DocumentNameExtension({ db }), durableLog]
+		extensions: [new AuthExtension({ db }), durableLog]
 	});
 	return {
 		hocuspocus,
 		durableLog,
+		rememberSocket,
 		async close() {
 			hocuspocus.closeConnections();
 			await durableLog.flush();

@@ -1,8 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { runtime } from '$server/runtime';
-import * as plans from '$lib/server/db/plans';
+import { requireUser } from '$lib/server/auth/guard';
+import { readablePlans } from '$lib/server/planList';
+import { createPlan } from '$lib/server/commands/planCreator';
 
-export async function load() {
+export async function load({ locals, url }) {
+	const user = requireUser(locals, url);
 	const { db } = await runtime();
-	const rows = await plans.list(db);
-	return { plans: rows.map((p) => ({ id: p.id, title: p.title, fiscalYear: p.fiscalYear, state: p.state, updatedAt: p.updatedAt.toISOString() })) };
+	const plans = await readablePlans(db, user);
+	return {
+		plans: plans.map(({ row, role }) => ({ id: row.id, title: row.title, fiscalYear: row.fiscalYear, edition: row.edition, state: row.state, role, updatedAt: row.updatedAt.toISOString() }))
+	};
 }
+
+export const actions = {
+	createPlan: async ({ request, locals }) => {
+		const form = await request.formData();
+		const title = String(form.get('title') ?? '').trim();
+		const fiscalYear = Number(String(form.get('fiscalYear') ?? '').trim());
+		if (!title) return fail(400, { error: 'required' as const, field: 'planTitle' as const });
+		if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700) return fail(400, { error: 'badFiscalYear' as const });
+		const plan = await createPlan((await runtime()).db, { actor: locals.user, title, fiscalYear });
+		redirect(303, `/plans/${plan.id}`);
+	}
+};

@@ -17,8 +17,10 @@ export interface Config {
 	databaseUrl: string | null;
 	/** Redis between server instances (scale-out); unset means a single instance. */
 	redisUrl: string | null;
-	/** Public origin, e.g. https://plan.example.go.th; decides the Secure cookie flag. */
+	/** Public origin, e.g. https://plan.example.go.th. */
 	origin: string | null;
+	/** Session cookies carry the Secure flag (the origin is HTTPS). */
+	secureCookies: boolean;
 	/** Seed a demo organization, users and plan into an empty database. */
 	seedDemo: boolean;
 	/** Largest accepted WebSocket message, bytes. */
@@ -70,13 +72,15 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
 /** Reads and checks every setting; throws ConfigError naming the first bad variable. */
 export function readConfig(env: Env = process.env): Config {
 	const host = env.HOST?.trim() || '0.0.0.0';
+	const origin = url(env, 'ORIGIN', ['http:', 'https:']);
 	return {
 		port: integer(env, 'PORT', 3000, 0, 65535),
 		host,
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
 		databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-		origin: url(env, 'ORIGIN', ['http:', 'https:']),
+		origin,
+		secureCookies: origin?.startsWith('https:') ?? false,
 		seedDemo: flag(env, 'SEED_DEMO', true),
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
 		logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info')

@@ -17,12 +17,12 @@ export async function list(db: Database, orgId?: string) {
 
 export async function create(
 	db: Database,
-	fields: { orgId?: string | null; fiscalYear: number; edition?: number; title: string; id?: string }
+	fields: { orgId: string; fiscalYear: number; edition?: number; title: string; id?: string }
 ) {
 	const now = new Date();
 	const [row] = await db.orm
 		.insert(db.t.plans)
-		.values({ id: fields.id ?? newId(), orgId: fields.orgId ?? null, fiscalYear: fields.fiscalYear, edition: fields.edition ?? 0, title: fields.title, state: 'draft', createdAt: now, updatedAt: now })
+		.values({ id: fields.id ?? newId(), orgId: fields.orgId, fiscalYear: fields.fiscalYear, edition: fields.edition ?? 0, title: fields.title, state: 'draft', createdAt: now, updatedAt: now })
 		.returning();
 	return row;
 }

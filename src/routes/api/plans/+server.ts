@@ -1,11 +1,22 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { runtime } from '$server/runtime';
-import * as plans from '$lib/server/db/plans';
+import { readablePlans } from '$lib/server/planList';
 import { planDocName } from '$lib/domain/docNames';
 
-/** The plans the caller can open, with their collaboration document names. */
-export async function GET() {
-	const { db } = await runtime();
-	const rows = await plans.list(db);
-	return json(rows.map((p) => ({ id: p.id, title: p.title, fiscalYear: p.fiscalYear, edition: p.edition, state: p.state, docName: planDocName(p.id) })));
+/** The plans the signed-in user may open, with role, abilities and collaboration document name. */
+export async function GET({ locals }) {
+	if (!locals.user) error(401, 'sign in first');
+	const plans = await readablePlans((await runtime()).db, locals.user);
+	return json(
+		plans.map(({ row, role, abilities }) => ({
+			id: row.id,
+			title: row.title,
+			fiscalYear: row.fiscalYear,
+			edition: row.edition,
+			state: row.state,
+			role,
+			abilities,
+			docName: planDocName(row.id)
+		}))
+	);
 }

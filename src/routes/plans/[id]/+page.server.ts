@@ -1,19 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { runtime } from '$server/runtime';
-import * as plans from '$lib/server/db/plans';
+import { requireUser } from '$lib/server/auth/guard';
+import { loadPlanScene } from '$lib/server/planAccess';
+import { abilitiesFor, authorize } from '$lib/server/policies/plan';
 import { translate } from '$lib/i18n';
 import { planDocName } from '$lib/domain/docNames';
 import { colorFor } from '$lib/domain/colors';
 
-export async function load({ params, locals }) {
+export async function load({ params, locals, url }) {
+	const user = requireUser(locals, url);
 	const { db } = await runtime();
-	const plan = await plans.get(db, params.id);
-	if (!plan) error(404, translate(locals.locale, 'planNotFound'));
-	// Until accounts exist every visitor is a numbered guest.
-	const n = Math.floor(Math.random() * 900) + 100;
+	const scene = await loadPlanScene(db, user, params.id);
+	if (!scene) error(404, translate(locals.locale, 'planNotFound'));
+	authorize(scene, 'read');
+	const { row } = scene;
 	return {
-		plan: { id: plan.id, title: plan.title, fiscalYear: plan.fiscalYear, state: plan.state },
-		docName: planDocName(plan.id),
-		me: { name: translate(locals.locale, 'guest', { n }), color: colorFor(String(n)) }
+		plan: { id: row.id, title: row.title, fiscalYear: row.fiscalYear, state: row.state },
+		role: scene.role,
+		abilities: abilitiesFor(scene),
+		docName: planDocName(row.id),
+		me: { name: user.displayName, color: colorFor(user.id) }
 	};
 }

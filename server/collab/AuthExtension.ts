@@ -1,0 +1,125 @@
+/**
+ * May this socket read or edit this plan? Authenticates the WebSocket with the same session
+ * cookie as the pages, asks policies/plan.ts, and makes the connection read-only when the
+ * policy says the user may read but not edit. Open connections are re-checked when a command
+ * says a plan's access changed or a session ended, and on a timer (expiry, other instances).
+ */
+import type { Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import type { Database } from '$lib/server/db';
+import { tokenFromCookieHeader, validateSessionToken, type SessionUser } from '$lib/server/auth/session';
+import { loadPlanScene } from '$lib/server/planAccess';
+import { can } from '$lib/server/policies/plan';
+import { events } from '$lib/server/events';
+import { planIdFromDocName, planDocName } from '$lib/domain/docNames';
+import { log } from '$lib/server/log';
+import * as sessions from '$lib/server/db/sessions';
+
+/** What a collaboration connection knows about who is on the other end. */
+export interface CollabContext {
+	user: SessionUser;
+	sessionId: string;
+	planId: string;
+}
+
+/** Close codes the client can tell apart (4000–4999 are the application's). */
+export const CloseCodes = {
+	unauthorized: { code: 4401, reason: 'unauthorized' },
+	forbidden: { code: 4403, reason: 'forbidden' }
+} as const;
+
+const SOCKET = Symbol.for('ruamphaen.socket');
+
+/** The upgrade handler stores the socket on its request so a refused socket can be closed. */
+export function rememberSocket(request: IncomingMessage, socket: WebSocket) {
+	(request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET] = socket;
+}
+
+function refuse(request: IncomingMessage, close: { code: number; reason: string }): never {
+	const socket = (request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET];
+	// Hocuspocus first sends its permission-denied message; then the socket goes, so a refused
+	// client cannot keep queueing messages on it.
+	setTimeout(() => socket?.close(close.code, close.reason), 50);
+	throw Object.assign(new Error(close.reason), close);
+}
+
+export class AuthExtension implements Extension {
+	priority = 1000;
+	private instance?: Hocuspocus;
+	private sweep?: NodeJS.Timeout;
+	private readonly onSessionsEnded = (ids: string[]) => this.closeSessions(new Set(ids));
+	private readonly onPlanAccessChanged = (planId: string) => void this.recheckPlan(planId);
+
+	constructor(private readonly options: { db: Database; sweepMs?: number }) {}
+
+	async onConfigure({ instance }: onConfigurePayload) {
+		this.instance = instance;
+		events().on('sessionsEnded', this.onSessionsEnded);
+		events().on('planAccessChanged', this.onPlanAccessChanged);
+		this.sweep = setInterval(() => void this.recheckAll(), this.options.sweepMs ?? 30_000);
+		this.sweep.unref();
+	}
+
+	async onDestroy() {
+		events().off('sessionsEnded', this.onSessionsEnded);
+		events().off('planAccessChanged', this.onPlanAccessChanged);
+		clearInterval(this.sweep);
+	}
+
+	async onAuthenticate({ requestHeaders, request, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+		const { db } = this.options;
+		const token = tokenFromCookieHeader(requestHeaders.cookie);
+		const session = token ? await validateSessionToken(db, token) : null;
+		if (!session) refuse(request, CloseCodes.unauthorized);
+		const planId = planIdFromDocName(documentName);
+		const scene = planId ? await loadPlanScene(db, session.user, planId) : null;
+		// Unknown plan and forbidden plan look the same from outside.
+		if (!planId || !scene || !can(scene, 'read')) refuse(request, CloseCodes.forbidden);
+		connectionConfig.readOnly = !can(scene, 'edit');
+		log().info({ documentName, userId: session.user.id, readOnly: connectionConfig.readOnly }, 'collab connection authenticated');
+		return { user: session.user, sessionId: session.id, planId };
+	}
+
+	private connectionsOf(documentName?: string) {
+		const docs = this.instance ? [...this.instance.documents.values()] : [];
+		return docs.filter((d) => !documentName || d.name === documentName).flatMap((d) => d.getConnections());
+	}
+
+	private closeSessions(ids: Set<string>) {
+		for (const connection of this.connectionsOf()) {
+			const context = connection.context as Partial<CollabContext>;
+			if (context.sessionId && ids.has(context.sessionId)) connection.close(CloseCodes.unauthorized);
+		}
+	}
+
+	/** Re-applies the policy to every open connection of a plan: read-only or closed as it says. */
+	async recheckPlan(planId: string) {
+		const { db } = this.options;
+		for (const connection of this.connectionsOf(planDocName(planId))) {
+			const context = connection.context as CollabContext;
+			const scene = await loadPlanScene(db, context.user, planId);
+			if (!scene || !can(scene, 'read')) connection.close(CloseCodes.forbidden);
+			else connection.readOnly = !can(scene, 'edit');
+		}
+	}
+
+	/** Sessions that expired or were revoked elsewhere end their connections too. */
+	private async recheckAll() {
+		const { db } = this.options;
+		const seen = new Map<string, boolean>();
+		try {
+			for (const connection of this.connectionsOf()) {
+				const context = connection.context as Partial<CollabContext>;
+				if (!context.sessionId) continue;
+				if (!seen.has(context.sessionId)) {
+					const row = await sessions.getWithUser(db, context.sessionId);
+					seen.set(context.sessionId, !!row && row.session.expiresAt.getTime() > Date.now() && !row.user.disabledAt);
+				}
+				if (!seen.get(context.sessionId)) connection.close(CloseCodes.unauthorized);
+			}
+		} catch (err) {
+			log().error({ err }, 'session sweep failed');
+		}
+	}
+}

@@ -1,0 +1,29 @@
+/** Gives an organization member a role on a plan, or removes them from it. */
+import { error } from '@sveltejs/kit';
+import type { Database } from '../db';
+import * as users from '../db/users';
+import * as planMembers from '../db/planMembers';
+import { authorize, type Actor } from '../policies/plan';
+import { loadPlanScene } from '../planAccess';
+import { events } from '../events';
+import type { PlanRole } from '$lib/domain/roles';
+
+export interface SetMemberProps {
+	actor: Actor | null;
+	planId: string;
+	userId: string;
+	/** null removes the member. */
+	role: PlanRole | null;
+}
+
+export async function setMember(db: Database, props: SetMemberProps) {
+	const scene = await loadPlanScene(db, props.actor, props.planId);
+	if (!scene) error(404, 'not found');
+	authorize(scene, 'manageMembers');
+	const user = await users.byId(db, props.userId);
+	// Members come from the plan's own organization only.
+	if (!user || user.orgId !== scene.plan.orgId) error(404, 'no such user');
+	if (props.role) await planMembers.set(db, props.planId, props.userId, props.role);
+	else await planMembers.remove(db, props.planId, props.userId);
+	events().emit('planAccessChanged', props.planId);
+}

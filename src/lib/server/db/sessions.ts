@@ -1,0 +1,45 @@
+/** Queries on sessions. Ids are token hashes (see auth/tokens.ts). */
+import { and, eq, lt, ne } from 'drizzle-orm';
+import type { Database } from './index';
+
+export async function insert(db: Database, row: { id: string; userId: string; expiresAt: Date; userAgent: string; ip: string }) {
+	await db.orm.insert(db.t.sessions).values({ ...row, createdAt: new Date() });
+}
+
+/** The session with its user and organization, or null. */
+export async function getWithUser(db: Database, id: string) {
+	const { sessions, users } = db.t;
+	const [row] = await db.orm
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, id));
+	return row ?? null;
+}
+
+export async function setExpiry(db: Database, id: string, expiresAt: Date) {
+	await db.orm.update(db.t.sessions).set({ expiresAt }).where(eq(db.t.sessions.id, id));
+}
+
+export async function remove(db: Database, id: string) {
+	await db.orm.delete(db.t.sessions).where(eq(db.t.sessions.id, id));
+}
+
+/** Removes every session of a user, or every one but `keep`. Returns the removed ids. */
+export async function removeAllOf(db: Database, userId: string, keep?: string): Promise<string[]> {
+	const { sessions } = db.t;
+	const rows = await db.orm
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))
+		.returning({ id: sessions.id });
+	return rows.map((r) => r.id);
+}
+
+export async function listOf(db: Database, userId: string) {
+	const { sessions } = db.t;
+	return db.orm.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt);
+}
+
+export async function removeExpired(db: Database, now = new Date()) {
+	await db.orm.delete(db.t.sessions).where(lt(db.t.sessions.expiresAt, now));
+}

@@ -1,0 +1,40 @@
+import { fail } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import * as sessions from '$lib/server/db/sessions';
+import { changePassword } from '$lib/server/commands/passwordChanger';
+import { endUserSessions } from '$lib/server/commands/sessionEnder';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
+
+export async function load({ locals, url }) {
+	const user = requireUser(locals, url);
+	const rows = await sessions.listOf((await runtime()).db, user.id);
+	return {
+		account: { username: user.username, displayName: user.displayName, position: user.position },
+		minPasswordLength: MIN_PASSWORD_LENGTH,
+		sessions: rows.map((s) => ({ current: s.id === locals.sessionId, createdAt: s.createdAt.toISOString(), userAgent: s.userAgent, ip: s.ip }))
+	};
+}
+
+export const actions = {
+	password: async ({ request, locals, cookies, url, getClientAddress }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const result = await changePassword((await runtime()).db, {
+			userId: user.id,
+			currentPassword: String(form.get('currentPassword') ?? ''),
+			newPassword: String(form.get('newPassword') ?? ''),
+			userAgent: request.headers.get('user-agent') ?? '',
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(400, { passwordError: result.reason });
+		setSessionCookie(cookies, result.token, result.expiresAt, locals.secureCookies);
+		return { passwordChanged: true };
+	},
+	signOutOthers: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		const count = await endUserSessions((await runtime()).db, user.id, locals.sessionId ?? undefined);
+		return { othersSignedOut: count };
+	}
+};

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { acceptInvitation, findUsableInvitation } from '$lib/server/commands/invitationAccepter';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
+import * as organizations from '$lib/server/db/organizations';
+
+export async function load({ params }) {
+	const { db } = await runtime();
+	const invitation = await findUsableInvitation(db, params.token);
+	const org = invitation ? await organizations.byId(db, invitation.orgId) : null;
+	return {
+		minPasswordLength: MIN_PASSWORD_LENGTH,
+		invitation: invitation && { displayName: invitation.displayName, orgRole: invitation.orgRole, orgName: org?.name ?? '' }
+	};
+}
+
+export const actions = {
+	default: async ({ params, request, cookies, locals, getClientAddress }) => {
+		const form = await request.formData();
+		const username = String(form.get('username') ?? '');
+		const result = await acceptInvitation((await runtime()).db, {
+			token: params.token,
+			username,
+			password: String(form.get('password') ?? ''),
+			displayName: String(form.get('displayName') ?? ''),
+			userAgent: request.headers.get('user-agent') ?? '',
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(400, { username, error: result.reason });
+		setSessionCookie(cookies, result.token, result.expiresAt, locals.secureCookies);
+		redirect(303, '/');
+	}
+};
