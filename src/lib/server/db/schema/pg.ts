@@ -33,6 +33,19 @@ export const plans = pgTable('plans', {
 	edition: integer('edition').notNull().default(0),
 	title: text('title').notNull(),
 	state: text('state').notNull().default('draft'),
+	/** original | amendment (แก้ไข) | addition (เพิ่มเติม) */
+	editionKind: text('edition_kind').notNull().default('original'),
+	/** The announced plan this edition was cloned from. */
+	parentPlanId: text('parent_plan_id'),
+	/** Why this edition exists (amendments); the trigger of the 30-day clock. */
+	reason: text('reason').notNull().default(''),
+	/** ISO date of the budget ordinance or other trigger (ข้อ ๒๗), when known. */
+	triggerDate: text('trigger_date'),
+	/** ISO date the executive extended the deadline to, with its reason. */
+	extendedTo: text('extended_to'),
+	extensionReason: text('extension_reason'),
+	/** The edition that replaced this announced one. */
+	supersededBy: text('superseded_by'),
 	createdAt: createdAt(),
 	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull()
 });
@@ -117,3 +130,134 @@ export const loginThrottle = pgTable('login_throttle', {
 	blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
 	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull()
 });
+
+/**
+ * Edition bookkeeping of a plan lives on the plans row (added columns below are in the same
+ * table definition above); what follows are the server-written records around a plan.
+ */
+
+/** A frozen copy of a plan: Yjs state, canonical JSON and the SHA-256 of that JSON. */
+export const planVersions = pgTable(
+	'plan_versions',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** manual | transition */
+		kind: text('kind').notNull(),
+		/** The plan state this version was taken in (after the transition, for transitions). */
+		state: text('state').notNull(),
+		yjsState: bytea('yjs_state').notNull(),
+		canonicalJson: text('canonical_json').notNull(),
+		sha256: text('sha256').notNull(),
+		/** Highest update-log seq included, for attribution and diffs. */
+		logSeq: bigint('log_seq', { mode: 'number' }).notNull(),
+		createdBy: text('created_by'),
+		createdAt: createdAt()
+	},
+	(t) => [index('plan_versions_plan').on(t.planId, t.createdAt)]
+);
+
+/** Append-only, hash-chained record of every transition, approval, member change, export. */
+export const auditEvents = pgTable(
+	'audit_events',
+	{
+		seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+		orgId: text('org_id').notNull(),
+		planId: text('plan_id'),
+		actorId: text('actor_id'),
+		/** e.g. plans.transition, members.set, plans.export */
+		action: text('action').notNull(),
+		/** Canonical JSON of the event's details. */
+		data: text('data').notNull(),
+		createdAt: createdAt(),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [index('audit_events_org').on(t.orgId, t.seq), index('audit_events_plan').on(t.planId, t.seq)]
+);
+
+/** The executive's sign-off, bound to the content hash that was shown. */
+export const approvals = pgTable('approvals', {
+	planId: text('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
+	versionId: text('version_id').notNull(),
+	approverId: text('approver_id').notNull(),
+	approverName: text('approver_name').notNull(),
+	approverPosition: text('approver_position').notNull(),
+	contentSha256: text('content_sha256').notNull(),
+	approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }).notNull()
+});
+
+/** The public announcement (ประกาศ) of an approved plan. Never updated once written. */
+export const announcements = pgTable('announcements', {
+	planId: text('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
+	versionId: text('version_id').notNull(),
+	text: text('text').notNull(),
+	announcedBy: text('announced_by').notNull(),
+	announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'date' }).notNull()
+});
+
+/** A review thread anchored to text, a row, a cell or the whole plan. */
+export const commentThreads = pgTable(
+	'comment_threads',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+		/** text | row | cell | plan */
+		anchorKind: text('anchor_kind').notNull(),
+		/** JSON: section id + Yjs relative positions, or table + row id (+ field). */
+		anchor: text('anchor').notNull(),
+		/** The text or value the thread was made on, kept for when the anchor is deleted. */
+		quote: text('quote').notNull().default(''),
+		/** open | resolved */
+		status: text('status').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: createdAt(),
+		resolvedBy: text('resolved_by'),
+		resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [index('comment_threads_plan').on(t.planId, t.createdAt)]
+);
+
+/** One message in a thread. Edits and deletions keep the earlier text in comment_history. */
+export const comments = pgTable(
+	'comments',
+	{
+		id: text('id').primaryKey(),
+		threadId: text('thread_id').notNull().references(() => commentThreads.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').notNull(),
+		/** The author's plan role when writing, shown beside the name. */
+		authorRole: text('author_role').notNull(),
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+		editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+		hiddenAt: timestamp('hidden_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('comments_thread').on(t.threadId, t.createdAt)]
+);
+
+export const commentHistory = pgTable('comment_history', {
+	id: text('id').primaryKey(),
+	commentId: text('comment_id').notNull().references(() => comments.id, { onDelete: 'cascade' }),
+	body: text('body').notNull(),
+	/** edit | hide */
+	change: text('change').notNull(),
+	changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull()
+});
+
+/** What a user should look at: @mentions so far. */
+export const notifications = pgTable(
+	'notifications',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		planId: text('plan_id').notNull(),
+		threadId: text('thread_id'),
+		commentId: text('comment_id'),
+		kind: text('kind').notNull(),
+		createdAt: createdAt(),
+		readAt: timestamp('read_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('notifications_user').on(t.userId, t.createdAt)]
+);
