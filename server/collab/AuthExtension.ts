@@ -4,7 +4,7 @@
  * policy says the user may read but not edit. Open connections are re-checked when a command
  * says a plan's access changed or a session ended, and on a timer (expiry, other instances).
  */
-import type { Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
+import type { Document, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { Database } from '$lib/server/db';
@@ -26,8 +26,21 @@ export interface CollabContext {
 /** Close codes the client can tell apart (4000–4999 are the application's). */
 export const CloseCodes = {
 	unauthorized: { code: 4401, reason: 'unauthorized' },
-	forbidden: { code: 4403, reason: 'forbidden' }
+	forbidden: { code: 4403, reason: 'forbidden' },
+	/** What the user may do changed (e.g. the plan was locked): reconnect and re-authenticate. */
+	accessChanged: { code: 4409, reason: 'access-changed' }
 } as const;
+
+type AnyConnection = ReturnType<Document['getConnections']>[number];
+
+/**
+ * Ends a connection and its socket. The socket goes too, because it was authenticated with a
+ * session or for a scope that no longer holds; the provider reconnects and is asked again.
+ */
+function disconnect(connection: AnyConnection, close: { code: number; reason: string }) {
+	connection.close(close);
+	connection.webSocket.close(close.code, close.reason);
+}
 
 const SOCKET = Symbol.for('ruamphaen.socket');
 
@@ -89,18 +102,29 @@ export class AuthExtension implements Extension {
 	private closeSessions(ids: Set<string>) {
 		for (const connection of this.connectionsOf()) {
 			const context = connection.context as Partial<CollabContext>;
-			if (context.sessionId && ids.has(context.sessionId)) connection.close(CloseCodes.unauthorized);
+			if (context.sessionId && ids.has(context.sessionId)) disconnect(connection, CloseCodes.unauthorized);
 		}
 	}
 
-	/** Re-applies the policy to every open connection of a plan: read-only or closed as it says. */
+	/**
+	 * Re-applies the policy to every open connection of a plan. A connection that may no
+	 * longer edit is made read-only at once (nothing it sends from now on is applied), then
+	 * closed so its client re-authenticates and learns the new scope.
+	 */
 	async recheckPlan(planId: string) {
 		const { db } = this.options;
 		for (const connection of this.connectionsOf(planDocName(planId))) {
 			const context = connection.context as CollabContext;
 			const scene = await loadPlanScene(db, context.user, planId);
-			if (!scene || !can(scene, 'read')) connection.close(CloseCodes.forbidden);
-			else connection.readOnly = !can(scene, 'edit');
+			if (!scene || !can(scene, 'read')) {
+				connection.readOnly = true;
+				disconnect(connection, CloseCodes.forbidden);
+				continue;
+			}
+			const readOnly = !can(scene, 'edit');
+			if (readOnly === connection.readOnly) continue;
+			connection.readOnly = readOnly;
+			disconnect(connection, CloseCodes.accessChanged);
 		}
 	}
 
@@ -116,7 +140,7 @@ export class AuthExtension implements Extension {
 					const row = await sessions.getWithUser(db, context.sessionId);
 					seen.set(context.sessionId, !!row && row.session.expiresAt.getTime() > Date.now() && !row.user.disabledAt);
 				}
-				if (!seen.get(context.sessionId)) connection.close(CloseCodes.unauthorized);
+				if (!seen.get(context.sessionId)) disconnect(connection, CloseCodes.unauthorized);
 			}
 		} catch (err) {
 			log().error({ err }, 'session sweep failed');

@@ -5,14 +5,28 @@
  * `unsyncedChanges` reaches 0 has everything on disk. Documents load from the latest
  * snapshot plus the log tail; compaction runs after Hocuspocus' debounced store and when a
  * document unloads, off the editing path.
+ *
+ * Changes made on the server (document migrations, imports through a direct connection) have
+ * no client message to hook; they are appended from `onChange`, and code that makes them
+ * awaits `flush()` before reporting success.
  */
-import type { Extension, beforeHandleMessagePayload, onLoadDocumentPayload, onStoreDocumentPayload, afterUnloadDocumentPayload } from '@hocuspocus/server';
+import { Connection } from '@hocuspocus/server';
+import type {
+	Extension,
+	afterUnloadDocumentPayload,
+	beforeHandleMessagePayload,
+	onChangePayload,
+	onLoadDocumentPayload,
+	onStoreDocumentPayload
+} from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Database } from '$lib/server/db';
 import * as docLog from '$lib/server/db/docLog';
 import { log } from '$lib/server/log';
 
+/** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
+const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 const MESSAGE_SYNC = 0;
 const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
@@ -63,6 +77,7 @@ export class DurableLogExtension implements Extension {
 	/** Log entries appended since the last compaction, per loaded document. */
 	private readonly tailLength = new Map<string, number>();
 	private readonly compactions = new Set<Promise<unknown>>();
+	private readonly serverAppends = new Set<Promise<unknown>>();
 
 	constructor(options: DurableLogOptions) {
 		this.db = options.db;
@@ -86,6 +101,25 @@ export class DurableLogExtension implements Extension {
 		this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
 	}
 
+	async onChange({ transactionOrigin, update, documentName, context }: onChangePayload) {
+		// Client updates were logged before they were applied; Redis-relayed ones by the instance
+		// that received them; our own load replays what is already stored.
+		if (transactionOrigin instanceof Connection || transactionOrigin === this || transactionOrigin === REDIS_ORIGIN) return;
+		if (isEmptyUpdate(update)) return;
+		const userId: string | null = context?.user?.id ?? null;
+		const append = docLog
+			.append(this.db, documentName, update, userId)
+			.then(() => this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1))
+			.catch((err) => log().error({ documentName, err }, 'could not log a server-side change'))
+			.finally(() => this.serverAppends.delete(append));
+		this.serverAppends.add(append);
+	}
+
+	/** Resolves when every server-side change made so far is on disk. */
+	async flushServerChanges() {
+		await Promise.allSettled([...this.serverAppends]);
+	}
+
 	async onStoreDocument({ documentName }: onStoreDocumentPayload) {
 		if ((this.tailLength.get(documentName) ?? 0) >= this.compactAfter) this.compactInBackground(documentName);
 	}
@@ -95,8 +129,9 @@ export class DurableLogExtension implements Extension {
 		this.tailLength.delete(documentName);
 	}
 
-	/** Waits for compactions under way (graceful shutdown). */
+	/** Waits for server-side appends and compactions under way (graceful shutdown). */
 	async flush() {
+		await this.flushServerChanges();
 		await Promise.allSettled([...this.compactions]);
 	}
 

@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { Database } from '$lib/server/db';
 import { DurableLogExtension } from './DurableLogExtension';
 import { AuthExtension, rememberSocket } from './AuthExtension';
+import { PlanSchemaExtension } from './PlanSchemaExtension';
 
 export interface Collab {
 	hocuspocus: Hocuspocus;
@@ -25,7 +26,7 @@ export function createCollab({ db }: { db: Database }): Collab {
 		// decides how much tail a cold load replays, not what a crash could lose.
 		debounce: 5000,
 		maxDebounce: 30000,
-		extensions: [new AuthExtension({ db }), durableLog]
+		extensions: [new AuthExtension({ db }), durableLog, new PlanSchemaExtension()]
 	});
 	return {
 		hocuspocus,

@@ -27,7 +27,8 @@ export async function postAction(server: RunningServer, path: string, fields: Re
 		redirect: 'manual'
 	});
 	const body = (await res.json()) as ActionResult['body'];
-	return { status: res.status, body, data: body.data ? devalueData(body.data) : undefined, setCookie: res.headers.getSetCookie() };
+	// A `fail()` arrives as HTTP 200 with its status inside the envelope.
+	return { status: body.type === 'failure' && body.status ? body.status : res.status, body, data: body.data ? devalueData(body.data) : undefined, setCookie: res.headers.getSetCookie() };
 }
 
 /** SvelteKit serialises action data with devalue; our payloads are flat, so a small reader does. */

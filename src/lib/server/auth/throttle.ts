@@ -7,13 +7,13 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 
 export interface ThrottleRule {
-	/** Failures allowed before the first block. */
+	/** Consecutive failures that bring the first block. */
 	free: number;
 	firstDelayMs: number;
 	maxDelayMs: number;
 }
 
-/** Per account: 5 tries, then 30 s, 60 s, 120 s … up to an hour. */
+/** Per account: the 5th failure blocks for 30 s, the next for 60 s, 120 s … up to an hour. */
 export const ACCOUNT_RULE: ThrottleRule = { free: 5, firstDelayMs: 30_000, maxDelayMs: 3_600_000 };
 /** Per address: more tries, since a whole office may share one address. */
 export const ADDRESS_RULE: ThrottleRule = { free: 20, firstDelayMs: 30_000, maxDelayMs: 3_600_000 };
@@ -30,7 +30,7 @@ export async function recordFailure(db: Database, key: string, rule: ThrottleRul
 		const { loginThrottle } = tx.t;
 		const [row] = await tx.orm.select().from(loginThrottle).where(eq(loginThrottle.key, key));
 		const failures = (row?.failures ?? 0) + 1;
-		const over = failures - rule.free;
+		const over = failures - rule.free + 1;
 		const blockedUntil = over > 0 ? new Date(now + Math.min(rule.firstDelayMs * 2 ** (over - 1), rule.maxDelayMs)) : null;
 		const values = { failures, blockedUntil, updatedAt: new Date(now) };
 		if (row) await tx.orm.update(loginThrottle).set(values).where(eq(loginThrottle.key, key));

@@ -4,6 +4,10 @@ import * as plans from '../db/plans';
 import * as planMembers from '../db/planMembers';
 import { authorizeInOrg } from '../policies/org';
 import type { Actor } from '../policies/plan';
+import * as organizations from '../db/organizations';
+import { writeInitialContent } from '../planContent';
+import { initNewPlan } from '$lib/domain/plan/newPlan';
+import type { Organization } from '$lib/domain/plan/types';
 
 export interface CreatePlanProps {
 	actor: Actor | null;
@@ -15,9 +19,19 @@ export interface CreatePlanProps {
 export async function createPlan(db: Database, props: CreatePlanProps) {
 	const { actor } = props;
 	authorizeInOrg(actor, actor?.orgId ?? '', 'createPlan');
-	return db.tx(async (tx) => {
-		const plan = await plans.create(tx, { orgId: actor.orgId, fiscalYear: props.fiscalYear, title: props.title.trim() });
+	const org = await organizations.byId(db, actor.orgId);
+	const title = props.title.trim();
+	const plan = await db.tx(async (tx) => {
+		const plan = await plans.create(tx, { orgId: actor.orgId, fiscalYear: props.fiscalYear, title });
 		await planMembers.set(tx, plan.id, actor.id, 'planning_officer');
 		return plan;
 	});
+	await writeInitialContent(db, plan.id, actor.id, (doc) =>
+		initNewPlan(doc, {
+			title,
+			fiscalYear: props.fiscalYear,
+			organization: org ? { type: org.type as Organization['type'], name: org.name, district: org.district, province: org.province, executiveTitle: org.executiveTitle } : {}
+		})
+	);
+	return plan;
 }

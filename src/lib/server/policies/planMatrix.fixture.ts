@@ -1,0 +1,37 @@
+/**
+ * The plan-ability matrix, written out by hand from the regulation's roles (OPERATIONAL_PLAN.md
+ * §6.1), shared by the policy's unit test and the end-to-end matrix test against the real
+ * server. A change to the policy has to be a change to this table too.
+ */
+import type { PlanAbility, PlanRole } from '$lib/domain/roles';
+import type { PlanState } from '$lib/domain/workflow';
+
+/** A plan role, or someone with no role on the plan. */
+export type Who = PlanRole | 'orgAdmin' | 'orgMember' | 'outsider' | 'anonymous';
+const D = 'draft', R = 'review', L = 'locked', A = 'approved', N = 'announced';
+type Row = Partial<Record<Who, PlanState[]>>;
+
+/** ability → who may, in which states. Anyone not listed may not, in any state. */
+export const MATRIX: Record<PlanAbility, Row> = {
+	read: {
+		planning_officer: [D, R, L, A, N], support_committee: [D, R, L, A, N], development_committee: [D, R, L, A, N],
+		executive: [D, R, L, A, N], viewer: [D, R, L, A, N], orgAdmin: [D, R, L, A, N]
+	},
+	edit: { planning_officer: [D], support_committee: [D] },
+	comment: { planning_officer: [D, R, L], support_committee: [D, R, L], development_committee: [D, R, L], executive: [D, R, L], viewer: [D, R] },
+	submitForReview: { planning_officer: [D], support_committee: [D] },
+	forward: { development_committee: [R] },
+	return: { development_committee: [R], executive: [L] },
+	approve: { executive: [L] },
+	announce: { executive: [A] },
+	startAmendment: { planning_officer: [N] },
+	importProjects: { planning_officer: [D] },
+	manageMembers: { planning_officer: [D, R, L, A, N], orgAdmin: [D, R, L, A, N] }
+};
+
+export const everyone: Who[] = ['planning_officer', 'support_committee', 'development_committee', 'executive', 'viewer', 'orgAdmin', 'orgMember', 'outsider', 'anonymous'];
+
+/** Whether `who` may do `ability` in `state`, by the table. */
+export function expected(ability: PlanAbility, who: Who, state: PlanState): boolean {
+	return (MATRIX[ability][who] ?? []).includes(state);
+}
