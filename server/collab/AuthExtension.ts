@@ -21,17 +21,22 @@ export interface CollabContext {
 	user: SessionUser;
 	sessionId: string;
 	planId: string;
+	/** The scope granted at authentication; a change of it means re-authenticating. */
+	readOnly: boolean;
 }
 
 /** Close codes the client can tell apart (4000–4999 are the application's). */
 export const CloseCodes = {
 	unauthorized: { code: 4401, reason: 'unauthorized' },
-	forbidden: { code: 4403, reason: 'forbidden' },
-	/** What the user may do changed (e.g. the plan was locked): reconnect and re-authenticate. */
-	accessChanged: { code: 4409, reason: 'access-changed' }
+	forbidden: { code: 4403, reason: 'forbidden' }
 } as const;
 
 type AnyConnection = ReturnType<Document['getConnections']>[number];
+
+/** The stateless message that tells a client its scope changed (e.g. the plan was locked). */
+export function accessMessage(readOnly: boolean, state: string) {
+	return { type: 'access', readOnly, state } as const;
+}
 
 /**
  * Ends a connection and its socket. The socket goes too, because it was authenticated with a
@@ -91,7 +96,7 @@ export class AuthExtension implements Extension {
 		if (!planId || !scene || !can(scene, 'read')) refuse(request, CloseCodes.forbidden);
 		connectionConfig.readOnly = !can(scene, 'edit');
 		log().info({ documentName, userId: session.user.id, readOnly: connectionConfig.readOnly }, 'collab connection authenticated');
-		return { user: session.user, sessionId: session.id, planId };
+		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly };
 	}
 
 	private connectionsOf(documentName?: string) {
@@ -108,8 +113,9 @@ export class AuthExtension implements Extension {
 
 	/**
 	 * Re-applies the policy to every open connection of a plan. A connection that may no
-	 * longer edit is made read-only at once (nothing it sends from now on is applied), then
-	 * closed so its client re-authenticates and learns the new scope.
+	 * longer read is closed; one whose edit right changed flips at once (Hocuspocus applies
+	 * nothing a read-only connection sends) and its client is told with a stateless
+	 * `access` message, so its editor follows without waiting for a reconnect.
 	 */
 	async recheckPlan(planId: string) {
 		const { db } = this.options;
@@ -122,9 +128,10 @@ export class AuthExtension implements Extension {
 				continue;
 			}
 			const readOnly = !can(scene, 'edit');
-			if (readOnly === connection.readOnly) continue;
 			connection.readOnly = readOnly;
-			disconnect(connection, CloseCodes.accessChanged);
+			if (readOnly === context.readOnly) continue;
+			context.readOnly = readOnly;
+			connection.sendStateless(JSON.stringify(accessMessage(readOnly, scene.plan.state)));
 		}
 	}
 

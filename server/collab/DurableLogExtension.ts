@@ -24,6 +24,7 @@ import * as Y from 'yjs';
 import type { Database } from '$lib/server/db';
 import * as docLog from '$lib/server/db/docLog';
 import { log } from '$lib/server/log';
+import { writeGate } from '$lib/server/writeGate';
 
 /** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
@@ -96,9 +97,23 @@ export class DurableLogExtension implements Extension {
 		const update = updateCarriedBy(message);
 		// A read-only connection's update is dropped by Hocuspocus; it must not be logged either.
 		if (!update || connection.readOnly || isEmptyUpdate(update)) return;
-		const userId: string | null = context?.user?.id ?? null;
-		await docLog.append(this.db, documentName, update, userId);
-		this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
+		const gate = writeGate();
+		if (!gate.enter(documentName)) {
+			// The plan is freezing: Hocuspocus drops what a read-only connection sends.
+			connection.readOnly = true;
+			return;
+		}
+		try {
+			const userId: string | null = context?.user?.id ?? null;
+			await docLog.append(this.db, documentName, update, userId);
+			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
+		} catch (error) {
+			// Not stored, so it must not be applied either: closing the connection drops it,
+			// and the client keeps the change as unsynced and sends it again on reconnect.
+			throw Object.assign(new Error('could not store the update'), { code: 4503, reason: 'storage-unavailable', cause: error });
+		} finally {
+			gate.leave(documentName);
+		}
 	}
 
 	async onChange({ transactionOrigin, update, documentName, context }: onChangePayload) {

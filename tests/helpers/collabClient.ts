@@ -2,6 +2,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { followAccess } from '../../src/lib/state/followAccess';
 
 export interface TestClient {
 	doc: Y.Doc;
@@ -23,6 +24,8 @@ export function connectClient(wsUrl: string, docName: string, options: { token?:
 	const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: Polyfill as unknown as typeof WebSocket, maxAttempts: 0 });
 	const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token: options.token ?? 'cookie' });
 	provider.attach();
+	// Like the browser client: follow the server's lock / return-to-draft messages.
+	followAccess(provider, () => undefined);
 	return {
 		doc,
 		provider,

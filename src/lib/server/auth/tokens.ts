@@ -1,6 +1,6 @@
 /** Secret tokens for cookies and links: random, shown once, stored only as SHA-256. */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { sha256Hex } from '../hash';
 
 /** 160 random bits, lower-case base32. */
 export function generateToken(): string {
@@ -11,5 +11,5 @@ export function generateToken(): string {
 
 /** The database id of a token: its SHA-256 in hex. */
 export function tokenId(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return sha256Hex(token);
 }

@@ -7,6 +7,7 @@ import { hashPassword, passwordProblem } from '../auth/password';
 import { createSession } from '../auth/session';
 import { tokenId } from '../auth/tokens';
 import { isOrgRole, isPlanRole } from '$lib/domain/roles';
+import * as audit from '../db/audit';
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
 
@@ -54,6 +55,7 @@ export async function acceptInvitation(db: Database, props: AcceptInvitationProp
 		// Single use: whoever marks it first wins; the loser's account is rolled back.
 		if (!(await invitations.markUsed(tx, invitation.id, user.id))) throw new InvitationUsedError();
 		if (invitation.planId && isPlanRole(invitation.planRole)) await planMembers.set(tx, invitation.planId, user.id, invitation.planRole);
+		await audit.record(tx, { orgId: invitation.orgId, actorId: user.id, action: 'members.join', data: { invitedBy: invitation.createdBy, orgRole, planId: invitation.planId, planRole: invitation.planRole } });
 		return user;
 	}).catch((e) => {
 		if (e instanceof InvitationUsedError) return null;

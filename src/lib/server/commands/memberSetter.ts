@@ -6,6 +6,7 @@ import * as planMembers from '../db/planMembers';
 import { authorize, type Actor } from '../policies/plan';
 import { loadPlanScene } from '../planAccess';
 import { events } from '../events';
+import * as audit from '../db/audit';
 import type { PlanRole } from '$lib/domain/roles';
 
 export interface SetMemberProps {
@@ -23,7 +24,10 @@ export async function setMember(db: Database, props: SetMemberProps) {
 	const user = await users.byId(db, props.userId);
 	// Members come from the plan's own organization only.
 	if (!user || user.orgId !== scene.plan.orgId) error(404, 'no such user');
-	if (props.role) await planMembers.set(db, props.planId, props.userId, props.role);
-	else await planMembers.remove(db, props.planId, props.userId);
+	await db.tx(async (tx) => {
+		if (props.role) await planMembers.set(tx, props.planId, props.userId, props.role);
+		else await planMembers.remove(tx, props.planId, props.userId);
+		await audit.record(tx, { orgId: scene.plan.orgId, planId: props.planId, actorId: props.actor!.id, action: 'members.set', data: { userId: props.userId, role: props.role } });
+	});
 	events().emit('planAccessChanged', props.planId);
 }

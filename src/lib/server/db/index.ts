@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as sqliteSchema from './schema/sqlite';
 import * as pgSchema from './schema/pg';
@@ -29,6 +30,11 @@ export interface Database {
 	 * transaction on one pooled connection.
 	 */
 	tx<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+	/**
+	 * Inside `tx`: serialises this transaction with every other that takes the same key
+	 * (PostgreSQL advisory lock; on SQLite, transactions are already serial).
+	 */
+	lock(key: number): Promise<void>;
 	/** Throws when the database cannot answer a trivial query. */
 	ping(): Promise<void>;
 	close(): Promise<void>;
@@ -93,6 +99,7 @@ async function openSqlite(file: string, migrationsDir: string): Promise<Database
 			queue = run.catch(() => undefined);
 			return run;
 		},
+		async lock() {},
 		async ping() {
 			client.prepare('select 1').get();
 		},
@@ -135,6 +142,9 @@ async function openPostgres(url: string, migrationsDir: string): Promise<Databas
 		t: pgSchema as unknown as Tables,
 		pgPool: pool,
 		tx: (fn) => (orm.transaction((inner) => fn(wrap(inner))) as Promise<Awaited<ReturnType<typeof fn>>>),
+		async lock(key) {
+			await (o as typeof orm).execute(sql`select pg_advisory_xact_lock(${key})`);
+		},
 		async ping() {
 			await pool.query('select 1');
 		},

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import { loadPlanScene } from '$lib/server/planAccess';
+import { authorize } from '$lib/server/policies/plan';
+import * as versions from '$lib/server/db/versions';
+import { versionView } from '$lib/server/versionView';
+
+export async function load({ params, locals, url }) {
+	const user = requireUser(locals, url);
+	const { db } = await runtime();
+	const scene = await loadPlanScene(db, user, params.id);
+	if (!scene) error(404, 'not found');
+	authorize(scene, 'read');
+	const version = await versions.get(db, params.id, params.vid);
+	if (!version) error(404, 'not found');
+	return {
+		plan: { id: scene.row.id, title: scene.row.title },
+		version: { id: version.id, name: version.name, state: version.state, sha256: version.sha256, createdAt: version.createdAt.toISOString() },
+		view: versionView(version.canonicalJson)
+	};
+}

@@ -1,0 +1,89 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import { loadPlanScene } from '$lib/server/planAccess';
+import { abilitiesFor, authorize } from '$lib/server/policies/plan';
+import * as versions from '$lib/server/db/versions';
+import * as audit from '$lib/server/db/audit';
+import * as users from '$lib/server/db/users';
+import * as signoff from '$lib/server/db/signoff';
+import * as organizations from '$lib/server/db/organizations';
+import { readPlanContent } from '$lib/server/planContentState';
+import { loadCurrentPlan } from '$lib/server/planSnapshot';
+import { transitionPlan } from '$lib/server/commands/planTransitioner';
+import { createVersion } from '$lib/server/commands/versionCreator';
+import { startAmendment } from '$lib/server/commands/amendmentStarter';
+import { validatePlan } from '$lib/domain/plan/validation';
+import { publicPlanPath } from '$lib/domain/publicPaths';
+import type { Transition } from '$lib/domain/workflow';
+
+export async function load({ params, locals, url }) {
+	const user = requireUser(locals, url);
+	const { db } = await runtime();
+	const scene = await loadPlanScene(db, user, params.id);
+	if (!scene) error(404, 'not found');
+	authorize(scene, 'read');
+	const abilities = abilitiesFor(scene);
+	const [versionRows, events, approval, announcement, org] = await Promise.all([
+		versions.listOfPlan(db, params.id),
+		audit.listForPlan(db, params.id),
+		signoff.approvalOf(db, params.id),
+		signoff.announcementOf(db, params.id),
+		organizations.byId(db, scene.plan.orgId)
+	]);
+	const people = new Map((await users.listInOrg(db, scene.plan.orgId)).map((u) => [u.id, u.displayName]));
+	// The executive signs off what they see here: its hash goes back with the approval.
+	const content = abilities.approve ? await readPlanContent(db, params.id) : null;
+	const issues = abilities.approve || abilities.submitForReview || abilities.forward ? validatePlan(await loadCurrentPlan(db, params.id)) : [];
+	const row = scene.row;
+	return {
+		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason },
+		abilities,
+		contentSha256: content?.sha256 ?? null,
+		issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
+		versions: versionRows.map((v) => ({ id: v.id, name: v.name, kind: v.kind, state: v.state, sha256: v.sha256, createdAt: v.createdAt.toISOString(), by: v.createdBy ? (people.get(v.createdBy) ?? '') : '' })),
+		history: events.map((e) => ({ seq: e.seq, action: e.action, data: JSON.parse(e.data) as Record<string, unknown>, at: e.createdAt.toISOString(), by: e.actorId ? (people.get(e.actorId) ?? '') : '' })),
+		approval: approval && { name: approval.approverName, position: approval.approverPosition, sha256: approval.contentSha256, at: approval.approvedAt.toISOString() },
+		announcement: announcement && { text: announcement.text, at: announcement.announcedAt.toISOString() },
+		publicPath: announcement && org ? publicPlanPath(org.slug, row.fiscalYear, row.edition) : null
+	};
+}
+
+async function transition(name: Transition['name'], { params, request, locals }: { params: { id: string }; request: Request; locals: App.Locals }) {
+	const form = await request.formData();
+	const result = await transitionPlan((await runtime()).db, {
+		actor: locals.user,
+		planId: params.id,
+		transition: name,
+		note: String(form.get('note') ?? ''),
+		contentSha256: String(form.get('contentSha256') ?? '')
+	});
+	if (!result.ok) return fail(409, { error: result.reason, issues: 'issues' in result ? result.issues : [] });
+	return { done: name, sha256: result.sha256 };
+}
+
+export const actions = {
+	submit: (event) => transition('submit', event),
+	forward: (event) => transition('forward', event),
+	return: (event) => transition('return', event),
+	approve: (event) => transition('approve', event),
+	announce: (event) => transition('announce', event),
+	saveVersion: async ({ params, request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const { db } = await runtime();
+		const scene = await loadPlanScene(db, user, params.id);
+		if (!scene) error(404, 'not found');
+		authorize(scene, 'edit');
+		const name = String((await request.formData()).get('name') ?? '').trim();
+		if (!name) return fail(400, { error: 'required' as const });
+		const version = await createVersion(db, { planId: params.id, name: name.slice(0, 200), kind: 'manual', state: scene.plan.state, createdBy: user.id });
+		return { savedVersion: version.id };
+	},
+	startAmendment: async ({ params, request, locals }) => {
+		const form = await request.formData();
+		const kind = form.get('kind') === 'addition' ? 'addition' : 'amendment';
+		const result = await startAmendment((await runtime()).db, { actor: locals.user, planId: params.id, kind, reason: String(form.get('reason') ?? '') });
+		if (!result.ok) return fail(400, { error: result.reason });
+		redirect(303, `/plans/${result.planId}`);
+	}
+};
