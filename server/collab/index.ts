@@ -7,6 +7,7 @@ import type { Database } from '$lib/server/db';
 import { DurableLogExtension } from './DurableLogExtension';
 import { AuthExtension, rememberSocket } from './AuthExtension';
 import { PlanSchemaExtension } from './PlanSchemaExtension';
+import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
 
 export interface Collab {
 	hocuspocus: Hocuspocus;
@@ -26,7 +27,7 @@ export function createCollab({ db }: { db: Database }): Collab {
 		// decides how much tail a cold load replays, not what a crash could lose.
 		debounce: 5000,
 		maxDebounce: 30000,
-		extensions: [new AuthExtension({ db }), durableLog, new PlanSchemaExtension()]
+		extensions: [new AuthExtension({ db }), durableLog, new PlanSchemaExtension(), new CommentsBroadcastExtension()]
 	});
 	return {
 		hocuspocus,

@@ -3,13 +3,24 @@ import { runtime } from '$server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { readablePlans } from '$lib/server/planList';
 import { createPlan } from '$lib/server/commands/planCreator';
+import * as comments from '$lib/server/db/comments';
 
 export async function load({ locals, url }) {
 	const user = requireUser(locals, url);
 	const { db } = await runtime();
 	const plans = await readablePlans(db, user);
+	const openThreads = await comments.openCountsByPlan(db, plans.map((p) => p.row.id));
 	return {
-		plans: plans.map(({ row, role }) => ({ id: row.id, title: row.title, fiscalYear: row.fiscalYear, edition: row.edition, state: row.state, role, updatedAt: row.updatedAt.toISOString() }))
+		plans: plans.map(({ row, role }) => ({
+			id: row.id,
+			title: row.title,
+			fiscalYear: row.fiscalYear,
+			edition: row.edition,
+			state: row.state,
+			role,
+			updatedAt: row.updatedAt.toISOString(),
+			openThreads: openThreads.get(row.id) ?? 0
+		}))
 	};
 }
 

@@ -23,6 +23,8 @@ import { planDocName } from '$lib/domain/docNames';
 import { isContentWritable, transitions, type PlanState, type Transition } from '$lib/domain/workflow';
 import { validatePlan } from '$lib/domain/plan/validation';
 import { announcementText, editionLabel } from '$lib/domain/announcement';
+import { canonicalJson } from '$lib/domain/canonicalJson';
+import { planThreads } from '../commentRegister';
 
 export interface TransitionProps {
 	actor: SessionUser | null;
@@ -89,7 +91,9 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 		const org = await organizations.byId(db, scene.plan.orgId);
 		const result = await db.tx(async (tx) => {
 			if (!(await plans.setState(tx, props.planId, from, t.to))) return null;
-			const version = await createVersion(tx, { planId: props.planId, name: VERSION_NAMES[t.name], kind: 'transition', state: t.to, createdBy: actor.id });
+			// The comment register is frozen with the version the executive signs off.
+			const commentRegister = t.to === 'locked' ? canonicalJson(await planThreads(tx, props.planId, scene.plan.orgId, true)) : null;
+			const version = await createVersion(tx, { planId: props.planId, name: VERSION_NAMES[t.name], kind: 'transition', state: t.to, createdBy: actor.id, commentRegister });
 			if (t.name === 'approve') {
 				await signoff.putApproval(tx, {
 					planId: props.planId,

@@ -12,6 +12,8 @@ export interface CreateVersionProps {
 	/** The plan state the version belongs to. */
 	state: string;
 	createdBy: string | null;
+	/** At lock: the frozen comment register (canonical JSON). */
+	commentRegister?: string | null;
 }
 
 export async function createVersion(db: Database, props: CreateVersionProps) {
@@ -27,6 +29,7 @@ export async function createVersion(db: Database, props: CreateVersionProps) {
 		sha256: content.sha256,
 		logSeq: content.logSeq,
 		createdBy: props.createdBy,
+		commentRegister: props.commentRegister ?? null,
 		createdAt: new Date()
 	};
 	await versions.insert(db, row);

@@ -152,6 +152,8 @@ export const planVersions = pgTable(
 		sha256: text('sha256').notNull(),
 		/** Highest update-log seq included, for attribution and diffs. */
 		logSeq: bigint('log_seq', { mode: 'number' }).notNull(),
+		/** At lock: every review thread with its replies and resolution, as canonical JSON. */
+		commentRegister: text('comment_register'),
 		createdBy: text('created_by'),
 		createdAt: createdAt()
 	},

@@ -155,6 +155,8 @@ export const planVersions = sqliteTable(
 		sha256: text('sha256').notNull(),
 		/** Highest update-log seq included, for attribution and diffs. */
 		logSeq: integer('log_seq').notNull(),
+		/** At lock: every review thread with its replies and resolution, as canonical JSON. */
+		commentRegister: text('comment_register'),
 		createdBy: text('created_by'),
 		createdAt: createdAt()
 	},

@@ -139,6 +139,7 @@ CREATE TABLE "plan_versions" (
 	"canonical_json" text NOT NULL,
 	"sha256" text NOT NULL,
 	"log_seq" bigint NOT NULL,
+	"comment_register" text,
 	"created_by" text,
 	"created_at" timestamp with time zone NOT NULL
 );

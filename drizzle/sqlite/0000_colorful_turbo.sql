@@ -154,6 +154,7 @@ CREATE TABLE `plan_versions` (
 	`canonical_json` text NOT NULL,
 	`sha256` text NOT NULL,
 	`log_seq` integer NOT NULL,
+	`comment_register` text,
 	`created_by` text,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE cascade

@@ -1,0 +1,29 @@
+/** Small helpers for JSON endpoints. */
+import { error, json } from '@sveltejs/kit';
+
+/**
+ * Reads a JSON object body. Only `application/json` is accepted: a cross-site page cannot
+ * send it without a CORS preflight, which this app never grants.
+ */
+export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<Record<string, unknown>> {
+	if (!request.headers.get('content-type')?.startsWith('application/json')) error(415, 'expected application/json');
+	const text = await request.text();
+	if (text.length > maxBytes) error(413, 'request too large');
+	try {
+		const value = JSON.parse(text) as unknown;
+		if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+	} catch {
+		/* answered below */
+	}
+	error(400, 'expected a JSON object');
+}
+
+/** A refused command as 400 with its reason, for the client to translate. */
+export function refused(reason: string, status = 400) {
+	return json({ error: reason }, { status });
+}
+
+export function requireActor(locals: App.Locals) {
+	if (!locals.user) error(401, 'sign in first');
+	return locals.user;
+}
