@@ -182,6 +182,17 @@ describe('sign-off and announcement', () => {
 		expect(started.body.type).toBe('redirect');
 		const amendmentId = started.body.location!.split('/').pop()!;
 		expect(amendmentId).not.toBe(plan.id);
+		// The amendment raises one project's budget by 25,000 baht.
+		const { docName: amendmentDoc } = (await getJson<{ id: string; docName: string }[]>(server, '/api/plans', c.support)).body.find((p) => p.id === amendmentId)!;
+		const editor = connectClient(server.wsUrl, amendmentDoc, { cookie: c.support });
+		await waitSynced(editor);
+		const [project] = listProjects(editor.doc);
+		updateProjectField(editor.doc, project.id, 'budget', project.budget + 25_000_00);
+		await waitSynced(editor);
+		editor.destroy();
+		const diff = (await getJson<string>(server, `/plans/${amendmentId}/diff?from=parent&to=current`, c.mayor)).body;
+		expect(diff).toContain(project.name);
+		expect(diff).toContain('+25,000');
 		await announce(server, amendmentId, { drafter: c.support, committee: c.committee, executive: c.mayor });
 
 		const second = await getJson<string>(server, '/p/lamphayomthong/2569/1');
@@ -192,6 +203,9 @@ describe('sign-off and announcement', () => {
 		expect(first.body).toContain('data-testid="superseded"');
 		expect(first.body).toContain('/p/lamphayomthong/2569/1');
 		expect(second.body).toContain('/p/lamphayomthong/2569/0');
+		// The public page of the amendment shows what it changed.
+		expect(second.body).toContain('data-testid="plan-diff"');
+		expect(second.body).toContain('+25,000');
 	});
 });
 

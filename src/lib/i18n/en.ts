@@ -260,5 +260,8 @@ export const en: Record<keyof typeof th, string> = {
 	notifications: 'Notifications',
 	noNotifications: 'No notifications',
 	mentionedYou: '{name} mentioned you in {plan}',
-	commentRegister: 'Comment register'
+	commentRegister: 'Comment register',
+	previousAnnounced: 'the previous announced edition',
+	currentContent: 'current content',
+	changesFromPrevious: 'Changes from the previous edition'
 };

@@ -258,5 +258,8 @@ export const th = {
 	notifications: 'การแจ้งเตือน',
 	noNotifications: 'ยังไม่มีการแจ้งเตือน',
 	mentionedYou: '{name} กล่าวถึงคุณใน {plan}',
-	commentRegister: 'ทะเบียนความคิดเห็น'
+	commentRegister: 'ทะเบียนความคิดเห็น',
+	previousAnnounced: 'ฉบับที่ประกาศก่อนหน้า',
+	currentContent: 'เนื้อหาปัจจุบัน',
+	changesFromPrevious: 'การเปลี่ยนแปลงจากฉบับก่อนหน้า'
 } as const;

@@ -24,5 +24,7 @@ export async function findAnnouncedEdition(db: Database, orgSlug: string, fiscal
 		if (await signoff.announcementOf(db, e.id)) announced.push({ edition: e.edition, title: e.title, path: publicPlanPath(org.slug, fiscalYear, e.edition), current: e.id === plan.id });
 	}
 	const successor = plan.supersededBy ? editions.find((e) => e.id === plan.supersededBy) : null;
-	return { org, plan, announcement, version, approval, editions: announced, successor: successor ? { title: successor.title, path: publicPlanPath(org.slug, fiscalYear, successor.edition) } : null };
+	const parentAnnouncement = plan.parentPlanId ? await signoff.announcementOf(db, plan.parentPlanId) : null;
+	const previous = parentAnnouncement ? await versions.get(db, plan.parentPlanId!, parentAnnouncement.versionId) : null;
+	return { org, plan, announcement, version, approval, previous, editions: announced, successor: successor ? { title: successor.title, path: publicPlanPath(org.slug, fiscalYear, successor.edition) } : null };
 }

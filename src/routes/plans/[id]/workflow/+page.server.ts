@@ -37,7 +37,7 @@ export async function load({ params, locals, url }) {
 	const issues = abilities.approve || abilities.submitForReview || abilities.forward ? validatePlan(await loadCurrentPlan(db, params.id)) : [];
 	const row = scene.row;
 	return {
-		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason },
+		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason, hasParent: !!row.parentPlanId },
 		abilities,
 		contentSha256: content?.sha256 ?? null,
 		issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),

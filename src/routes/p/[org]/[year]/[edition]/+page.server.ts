@@ -2,6 +2,11 @@ import { error } from '@sveltejs/kit';
 import { runtime } from '$server/runtime';
 import { findAnnouncedEdition } from '$lib/server/publicPlans';
 import { versionView } from '$lib/server/versionView';
+import { diffView } from '$lib/server/planDiffView';
+import { planFromJson } from '$lib/domain/plan/json';
+import type { PlanJson } from '$lib/domain/plan/types';
+
+const planOf = (canonical: string) => planFromJson(JSON.parse(canonical) as PlanJson);
 
 /** Public, permanent page of an announced edition: readable without signing in. */
 export async function load({ params, setHeaders }) {
@@ -20,6 +25,8 @@ export async function load({ params, setHeaders }) {
 		approval: found.approval && { name: found.approval.approverName, position: found.approval.approverPosition, sha256: found.approval.contentSha256, at: found.approval.approvedAt.toISOString() },
 		editions: found.editions,
 		successor: found.successor,
-		view: versionView(found.version.canonicalJson)
+		view: versionView(found.version.canonicalJson),
+		// An amendment shows what it changed against the edition it amends.
+		changes: found.previous ? diffView(planOf(found.previous.canonicalJson), planOf(found.version.canonicalJson)) : null
 	};
 }
