@@ -9,6 +9,8 @@ import { demoPlan, getJson } from '../helpers/http';
 import { RawClient } from '../helpers/rawClient';
 import { openDataDb } from '../helpers/dataDir';
 import { signInEveryone } from '../helpers/people';
+import { act } from '../helpers/workflow';
+import { api } from '../helpers/api';
 import { everyone, expected, type Who } from '../../src/lib/server/policies/planMatrix.fixture';
 import { planAbilities, type PlanAbility } from '../../src/lib/domain/roles';
 import { planStates, type PlanState } from '../../src/lib/domain/workflow';
@@ -49,8 +51,9 @@ async function socketScope(who: Who): Promise<string> {
 }
 
 /**
- * How each ability is exercised end to end. `null` marks an ability whose endpoint belongs to
- * a later issue (comments, workflow); its rule is covered by the policy unit test meanwhile.
+ * How each ability is exercised end to end. `null` marks an ability exercised by its own
+ * end-to-end suite instead (comments, workflow transitions, amendments, import), where the
+ * same table decides the expected outcome.
  */
 const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 	read: async (who) => {
@@ -61,14 +64,17 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 	},
 	edit: async (who) => (await socketScope(who)) === 'read-write',
 	manageMembers: async (who) => (await pageStatus(`/plans/${plan.id}/members`, who)) === 200,
-	comment: null,
+	comment: async (who) =>
+		(await api(server, 'POST', `/api/plans/${plan.id}/comments`, cookies[who], { anchor: { kind: 'plan' }, quote: '', body: `ความเห็นของ ${who}` })).status === 201,
 	submitForReview: null,
 	forward: null,
 	return: null,
 	approve: null,
 	announce: null,
 	startAmendment: null,
-	importProjects: null
+	importProjects: null,
+	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '2025-09-16' })).body.type === 'success',
+	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '2025-12-31', reason: 'รอเงินอุดหนุน' })).body.type === 'success'
 };
 
 function setState(state: PlanState) {

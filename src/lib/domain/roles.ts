@@ -32,7 +32,9 @@ export const planAbilities = [
 	'announce',
 	'startAmendment',
 	'importProjects',
-	'manageMembers'
+	'manageMembers',
+	'setDeadline',
+	'extendDeadline'
 ] as const;
 export type PlanAbility = (typeof planAbilities)[number];
 

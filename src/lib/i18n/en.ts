@@ -263,5 +263,17 @@ export const en: Record<keyof typeof th, string> = {
 	commentRegister: 'Comment register',
 	previousAnnounced: 'the previous announced edition',
 	currentContent: 'current content',
-	changesFromPrevious: 'Changes from the previous edition'
+	changesFromPrevious: 'Changes from the previous edition',
+	deadlineTitle: 'Deadline (ข้อ ๒๗: within 30 days)',
+	dueOn: 'Due {date}',
+	daysLeft: '{days} days left',
+	daysOverdue: '{days} days overdue',
+	extendedBecause: 'extended: {reason}',
+	noTrigger: 'No trigger date (budget ordinance or notification) recorded yet',
+	triggerDate: 'Budget ordinance or notification date',
+	extendTo: 'Extend to',
+	extensionReason: 'Reason for the extension',
+	extend: 'Extend',
+	badDate: 'Not a valid date',
+	notLater: 'The extension must be later than the regular deadline'
 };

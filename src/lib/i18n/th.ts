@@ -261,5 +261,17 @@ export const th = {
 	commentRegister: 'ทะเบียนความคิดเห็น',
 	previousAnnounced: 'ฉบับที่ประกาศก่อนหน้า',
 	currentContent: 'เนื้อหาปัจจุบัน',
-	changesFromPrevious: 'การเปลี่ยนแปลงจากฉบับก่อนหน้า'
+	changesFromPrevious: 'การเปลี่ยนแปลงจากฉบับก่อนหน้า',
+	deadlineTitle: 'กำหนดเวลาจัดทำแผน (ข้อ ๒๗: ภายใน ๓๐ วัน)',
+	dueOn: 'ครบกำหนด {date}',
+	daysLeft: 'เหลืออีก {days} วัน',
+	daysOverdue: 'เลยกำหนดมาแล้ว {days} วัน',
+	extendedBecause: 'ขยายเวลาแล้ว: {reason}',
+	noTrigger: 'ยังไม่ได้ระบุวันที่ประกาศใช้ข้อบัญญัติงบประมาณ/วันที่ได้รับแจ้ง',
+	triggerDate: 'วันที่ประกาศใช้ข้อบัญญัติงบประมาณ/ได้รับแจ้ง',
+	extendTo: 'ขยายเวลาถึงวันที่',
+	extensionReason: 'เหตุผลการขยายเวลา',
+	extend: 'ขยายเวลา',
+	badDate: 'วันที่ไม่ถูกต้อง',
+	notLater: 'วันที่ขยายต้องหลังกำหนดเดิม'
 } as const;

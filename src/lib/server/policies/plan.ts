@@ -43,7 +43,10 @@ const rules: Record<PlanAbility, (s: PlanScene) => boolean> = {
 	announce: (s) => hasRole(s, 'executive') && inState(s, 'approved'),
 	startAmendment: (s) => hasRole(s, 'planning_officer') && inState(s, 'announced'),
 	importProjects: (s) => rules.edit(s) && hasRole(s, 'planning_officer'),
-	manageMembers: (s) => hasRole(s, 'planning_officer') || isOrgAdmin(s)
+	manageMembers: (s) => hasRole(s, 'planning_officer') || isOrgAdmin(s),
+	// The 30-day clock (ข้อ ๒๗) runs until sign-off; only the executive may extend it.
+	setDeadline: (s) => hasRole(s, 'planning_officer') && inState(s, 'draft', 'review', 'locked'),
+	extendDeadline: (s) => hasRole(s, 'executive') && inState(s, 'draft', 'review', 'locked')
 };
 
 export function can(scene: PlanScene, ability: PlanAbility): boolean {

@@ -26,7 +26,9 @@ export const MATRIX: Record<PlanAbility, Row> = {
 	announce: { executive: [A] },
 	startAmendment: { planning_officer: [N] },
 	importProjects: { planning_officer: [D] },
-	manageMembers: { planning_officer: [D, R, L, A, N], orgAdmin: [D, R, L, A, N] }
+	manageMembers: { planning_officer: [D, R, L, A, N], orgAdmin: [D, R, L, A, N] },
+	setDeadline: { planning_officer: [D, R, L] },
+	extendDeadline: { executive: [D, R, L] }
 };
 
 export const everyone: Who[] = ['planning_officer', 'support_committee', 'development_committee', 'executive', 'viewer', 'orgAdmin', 'orgMember', 'outsider', 'anonymous'];

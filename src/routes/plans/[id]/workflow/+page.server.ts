@@ -13,6 +13,9 @@ import { loadCurrentPlan } from '$lib/server/planSnapshot';
 import { transitionPlan } from '$lib/server/commands/planTransitioner';
 import { createVersion } from '$lib/server/commands/versionCreator';
 import { startAmendment } from '$lib/server/commands/amendmentStarter';
+import { extendDeadline, setTriggerDate } from '$lib/server/commands/deadlineSetter';
+import { todayInThailand } from '$lib/server/commands/planTransitioner';
+import { deadlineInfo } from '$lib/domain/deadline';
 import { validatePlan } from '$lib/domain/plan/validation';
 import { publicPlanPath } from '$lib/domain/publicPaths';
 import type { Transition } from '$lib/domain/workflow';
@@ -39,6 +42,12 @@ export async function load({ params, locals, url }) {
 	return {
 		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason, hasParent: !!row.parentPlanId },
 		abilities,
+		deadline: {
+			triggerDate: row.triggerDate,
+			extendedTo: row.extendedTo,
+			extensionReason: row.extensionReason,
+			info: deadlineInfo(row.triggerDate, row.extendedTo, todayInThailand())
+		},
 		contentSha256: content?.sha256 ?? null,
 		issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
 		versions: versionRows.map((v) => ({ id: v.id, name: v.name, kind: v.kind, state: v.state, sha256: v.sha256, createdAt: v.createdAt.toISOString(), by: v.createdBy ? (people.get(v.createdBy) ?? '') : '' })),
@@ -78,6 +87,21 @@ export const actions = {
 		if (!name) return fail(400, { error: 'required' as const });
 		const version = await createVersion(db, { planId: params.id, name: name.slice(0, 200), kind: 'manual', state: scene.plan.state, createdBy: user.id });
 		return { savedVersion: version.id };
+	},
+	setTrigger: async ({ params, request, locals }) => {
+		const form = await request.formData();
+		const result = await setTriggerDate((await runtime()).db, { actor: locals.user, planId: params.id, triggerDate: String(form.get('triggerDate') ?? '') });
+		return result.ok ? { deadlineSaved: true } : fail(400, { error: result.reason });
+	},
+	extendDeadline: async ({ params, request, locals }) => {
+		const form = await request.formData();
+		const result = await extendDeadline((await runtime()).db, {
+			actor: locals.user,
+			planId: params.id,
+			extendedTo: String(form.get('extendedTo') ?? ''),
+			reason: String(form.get('reason') ?? '')
+		});
+		return result.ok ? { deadlineSaved: true } : fail(400, { error: result.reason });
 	},
 	startAmendment: async ({ params, request, locals }) => {
 		const form = await request.formData();

@@ -1,0 +1,42 @@
+/** The 30-day clock on the workflow page: recorded by the planning officer, extended by the executive. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../helpers/server';
+import { demoPlan, getJson, signIn } from '../helpers/http';
+import { act } from '../helpers/workflow';
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	await server?.kill();
+});
+
+const isoDaysAgo = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(Date.now() - days * 86_400_000));
+const status = (html: string) => /data-testid="deadline" data-status="(\w+)"/.exec(html)?.[1];
+
+it('warns near the deadline, shows an extension with its reason, and refuses bad input', async () => {
+	const officer = await signIn(server, 'officer');
+	const mayor = await signIn(server, 'mayor');
+	const { id } = await demoPlan(server, officer);
+	const page = async () => (await getJson<string>(server, `/plans/${id}/workflow`, officer)).body;
+	expect(status(await page())).toBe('none');
+
+	expect((await act(server, id, 'setTrigger', officer, { triggerDate: isoDaysAgo(25) })).body.type).toBe('success');
+	let html = await page();
+	expect(status(html)).toBe('near');
+	expect(html).toContain('เหลืออีก 5 วัน');
+
+	expect((await act(server, id, 'setTrigger', officer, { triggerDate: isoDaysAgo(40) })).body.type).toBe('success');
+	html = await page();
+	expect(status(html)).toBe('past');
+	expect(html).toContain('เลยกำหนดมาแล้ว 10 วัน');
+
+	expect((await act(server, id, 'extendDeadline', mayor, { extendedTo: isoDaysAgo(45), reason: 'x' })).data).toMatchObject({ error: 'notLater' });
+	expect((await act(server, id, 'extendDeadline', mayor, { extendedTo: isoDaysAgo(-20), reason: ' ' })).data).toMatchObject({ error: 'reasonRequired' });
+	expect((await act(server, id, 'setTrigger', officer, { triggerDate: '2568-13-40' })).data).toMatchObject({ error: 'badDate' });
+	expect((await act(server, id, 'extendDeadline', mayor, { extendedTo: isoDaysAgo(-20), reason: 'รอเงินอุดหนุนเฉพาะกิจ' })).body.type).toBe('success');
+	html = await page();
+	expect(status(html)).toBe('ok');
+	expect(html).toContain('ขยายเวลาแล้ว: รอเงินอุดหนุนเฉพาะกิจ');
+});
