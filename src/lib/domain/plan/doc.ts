@@ -1190,3 +1190,217 @@ export function observePlan(doc: Y.Doc, onChange: (origin: unknown) => void): ()
 		for (const r of roots) r.unobserveDeep(handler);
 	};
 }
+
+// ───────────────────────────── editor support ─────────────────────────────
+
+/**
+ * What one transaction changed, sorted by what an editor must re-read. The editor's state
+ * classes (src/lib/state) use it to update only the rows that changed, so typing in one
+ * cell of a 1,000-row plan never re-reads the whole table.
+ */
+export interface PlanChanges {
+	/** Transaction origin (the provider, IndexedDB, or an editor's local origin). */
+	origin: unknown;
+	/** Projects whose cells changed in place (text, budget, months, …). */
+	projectCells: Set<string>;
+	/** A project was added, deleted or placed elsewhere (group or order). */
+	projectLayout: boolean;
+	/** Equipment rows whose cells changed in place. */
+	equipmentCells: Set<string>;
+	/** An equipment row was added, deleted or re-ordered. */
+	equipmentLayout: boolean;
+	/** Strategies, guidelines, แผนงาน groups or the catalogue changed. */
+	outline: boolean;
+	/** A narrative section was added, deleted, renamed or moved (not its body text). */
+	sectionList: boolean;
+	/** Something ผด.01 reads changed: a budget, unit, funding source, placement, override. */
+	summary: boolean;
+	/** Document fields, front matter or revisions changed. */
+	meta: boolean;
+}
+
+/** Project/equipment keys that ผด.01 and its totals read. */
+const SUMMARY_KEYS = new Set(['budget', 'responsibleUnit', FUNDING.type, PLACEMENT, 'planCode', 'quantity']);
+
+/**
+ * Calls `onChange` once per transaction that touched the plan, with what it changed.
+ * Returns the unsubscribe function.
+ */
+export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) => void): () => void {
+	let pending: PlanChanges | null = null;
+	const fresh = (origin: unknown): PlanChanges => ({
+		origin,
+		projectCells: new Set(),
+		projectLayout: false,
+		equipmentCells: new Set(),
+		equipmentLayout: false,
+		outline: false,
+		sectionList: false,
+		summary: false,
+		meta: false
+	});
+	const rowChange = (
+		events: Y.YEvent<Y.AbstractType<unknown>>[],
+		layoutKey: string,
+		mark: (c: PlanChanges, id: string) => void,
+		layout: (c: PlanChanges) => void
+	) => {
+		for (const e of events) {
+			const c = pending!;
+			const path = e.path;
+			if (path.length === 0) {
+				layout(c);
+				c.summary = true;
+				continue;
+			}
+			const id = String(path[0]);
+			if (path.length === 1) {
+				if (e.keys.has(layoutKey)) layout(c);
+				for (const k of e.keys.keys()) if (SUMMARY_KEYS.has(k) || k.startsWith('funding')) c.summary = true;
+			}
+			mark(c, id);
+		}
+	};
+	const handlers: [Y.Map<unknown>, (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void][] = [
+		[
+			root(doc, ROOT.projects),
+			(events) =>
+				rowChange(
+					events,
+					PLACEMENT,
+					(c, id) => c.projectCells.add(id),
+					(c) => (c.projectLayout = true)
+				)
+		],
+		[
+			root(doc, ROOT.equipment),
+			(events) =>
+				rowChange(
+					events,
+					ORDER,
+					(c, id) => c.equipmentCells.add(id),
+					(c) => (c.equipmentLayout = true)
+				)
+		],
+		...[ROOT.strategies, ROOT.groups, ROOT.catalogue].map(
+			(name) =>
+				[
+					root(doc, name),
+					() => {
+						pending!.outline = true;
+						pending!.summary = true;
+					}
+				] as [Y.Map<unknown>, () => void]
+		),
+		[
+			root(doc, ROOT.sections),
+			(events) => {
+				for (const e of events) {
+					if (e.path.length === 0 || (e.path.length === 1 && (e.keys.has(TITLE) || e.keys.has(ORDER)))) {
+						pending!.sectionList = true;
+					}
+				}
+			}
+		],
+		[root(doc, ROOT.pd01Units), () => (pending!.summary = pending!.meta = true)],
+		...[ROOT.meta, ROOT.front, ROOT.revisions].map(
+			(name) => [root(doc, name), () => (pending!.meta = true)] as [Y.Map<unknown>, () => void]
+		)
+	];
+	const wrapped = handlers.map(([type, handle]) => {
+		const fn = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+			pending ??= fresh(tr.origin);
+			handle(events);
+		};
+		type.observeDeep(fn);
+		return [type, fn] as const;
+	});
+	// Deep observers run during the transaction's cleanup, before afterTransaction.
+	const flush = () => {
+		if (!pending) return;
+		const c = pending;
+		pending = null;
+		onChange(c);
+	};
+	doc.on('afterTransaction', flush);
+	return () => {
+		for (const [type, fn] of wrapped) type.unobserveDeep(fn);
+		doc.off('afterTransaction', flush);
+	};
+}
+
+/** Copies a project (cells, months, funding) into a new row right below it; null if gone. */
+export function duplicateProject(doc: Y.Doc, id: string): string | null {
+	const p = getProject(doc, id);
+	if (!p) return null;
+	const siblings = groupSiblings(doc, p.strategyId, p.planCode, '');
+	const at = siblings.findIndex((s) => s.id === id);
+	const { id: _old, ...fields } = p;
+	let newIdValue = '';
+	transact(doc, () => (newIdValue = addProject(doc, fields, at + 1)));
+	return newIdValue;
+}
+
+/** Copies an equipment row into a new row right below it; null if gone. */
+export function duplicateEquipment(doc: Y.Doc, id: string): string | null {
+	const list = listEquipment(doc);
+	const at = list.findIndex((e) => e.id === id);
+	if (at < 0) return null;
+	const { id: _old, ...fields } = list[at];
+	let newIdValue = '';
+	transact(doc, () => (newIdValue = addEquipment(doc, fields, at + 1)));
+	return newIdValue;
+}
+
+/**
+ * An undo manager over the plan that records only transactions whose origin is one of
+ * `origins` — an editor passes its own local origin, so undo never reverts other people's
+ * edits. Narrative section bodies are covered by Tiptap's own undo (its origin is not
+ * tracked here); the section list (add, rename, move, delete) is.
+ */
+export function createPlanUndoManager(doc: Y.Doc, origins: readonly unknown[], captureTimeout = 500): Y.UndoManager {
+	const scope = Object.values(ROOT)
+		.filter((name) => name !== ROOT.meta)
+		.map((name) => root(doc, name));
+	return new Y.UndoManager(scope, { trackedOrigins: new Set(origins), captureTimeout });
+}
+
+/** The Y.Text of a text cell of either table (projects or equipment), for an input binding. */
+export function getCellText(doc: Y.Doc, table: 'projects' | 'equipment', id: string, field: string): Y.Text | null {
+	if (table === 'projects') {
+		return (PROJECT_TEXT_FIELDS as readonly string[]).includes(field) ? getProjectText(doc, id, field as ProjectTextField) : null;
+	}
+	return (EQUIPMENT_TEXT_FIELDS as readonly string[]).includes(field) ? getEquipmentText(doc, id, field as EquipmentTextField) : null;
+}
+
+/** One equipment row, or null when it is gone. */
+export function getEquipment(doc: Y.Doc, id: string): EquipmentItem | null {
+	const row = root(doc, ROOT.equipment).get(id);
+	return row instanceof Y.Map ? readEquipment(id, row as YRow) : null;
+}
+
+// ───────────────────────────── attribution ─────────────────────────────
+
+/**
+ * The Yjs items (client, clock) holding a project cell's current value — the last write of
+ * a plain cell, every visible character of a text cell, every month flag — so the server can
+ * find which logged update, and so which person, wrote it.
+ */
+export function projectCellItems(doc: Y.Doc, id: string, field: 'budget' | 'responsibleUnit' | 'months' | ProjectTextField): { client: number; clock: number }[] {
+	const row = root(doc, ROOT.projects).get(id);
+	if (!(row instanceof Y.Map)) return [];
+	const ids: { client: number; clock: number }[] = [];
+	const itemOf = (map: Y.Map<unknown>, key: string) => (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+	if (field === 'months') {
+		const months = row.get(MONTHS);
+		if (months instanceof Y.Map) for (const key of months.keys()) ids.push(itemOf(months, key)!.id);
+		return ids;
+	}
+	const value = row.get(field);
+	if (value instanceof Y.Text) {
+		for (let item = value._start; item; item = item.right) if (!item.deleted) ids.push(item.id);
+		return ids;
+	}
+	const item = itemOf(row, field);
+	return item ? [item.id] : [];
+}

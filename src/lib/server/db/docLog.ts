@@ -141,3 +141,13 @@ export async function compact(db: Database, docName: string): Promise<number> {
 		});
 	return stored.tail.length;
 }
+
+/** Every logged update of a document with who sent it and when, oldest first (attribution). */
+export async function entries(db: Database, docName: string) {
+	const { docUpdates } = db.t;
+	return db.orm
+		.select({ seq: docUpdates.seq, data: docUpdates.data, userId: docUpdates.userId, createdAt: docUpdates.createdAt })
+		.from(docUpdates)
+		.where(eq(docUpdates.docName, docName))
+		.orderBy(asc(docUpdates.seq));
+}
