@@ -10,6 +10,9 @@ const RUNTIME = Symbol.for('ruamphaen.runtime');
 // through a header this entry sets on every request (a client cannot supply it).
 const PROTOCOL_HEADER = 'x-ruamphaen-protocol';
 if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+// Imports accept workbooks up to 5 MB (and say so in Thai when larger); adapter-node's own
+// limit (512 KB) would refuse them first with a bare 413.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 
 /**
  * Prints one line and exits 1: configuration and database problems are not stack traces.

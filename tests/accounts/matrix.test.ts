@@ -72,7 +72,7 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 	approve: null,
 	announce: null,
 	startAmendment: null,
-	importProjects: null,
+	importProjects: async (who) => (await pageStatus(`/plans/${plan.id}/import`, who)) === 200,
 	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '2025-09-16' })).body.type === 'success',
 	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '2025-12-31', reason: 'รอเงินอุดหนุน' })).body.type === 'success'
 };

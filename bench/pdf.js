@@ -1,0 +1,117 @@
+// Benchmark: PDF of the sample plan and of a 1,000-project plan through the real exporter
+// (print model → svelte/server HTML → headless Chromium, TOC measured then printed).
+// Prints seconds and peak memory (this Node process and Chromium's process tree).
+//
+//   node bench/pdf.js            (needs /usr/bin/chromium or CHROMIUM_PATH)
+//
+// Loads the TypeScript/Svelte sources through Vite's SSR loader, so no build is needed.
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'vite';
+
+const root = new URL('..', import.meta.url).pathname;
+const vite = await createServer({ root, server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+
+/** Resident memory (MB) of the processes this benchmark started (Chromium's tree), summed. */
+function chromiumRssMb() {
+	try {
+		const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.map((l) => l.trim().split(/\s+/).map(Number));
+		const children = new Map();
+		for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+		const rss = new Map(rows.map(([pid, , kb]) => [pid, kb]));
+		let total = 0;
+		const stack = [...(children.get(process.pid) ?? [])];
+		while (stack.length) {
+			const pid = stack.pop();
+			total += rss.get(pid) ?? 0;
+			stack.push(...(children.get(pid) ?? []));
+		}
+		return total / 1024;
+	} catch {
+		return 0;
+	}
+}
+
+function sampler() {
+	let node = 0;
+	let chrome = 0;
+	const tick = () => {
+		node = Math.max(node, process.memoryUsage().rss / 1048576);
+		chrome = Math.max(chrome, chromiumRssMb());
+	};
+	const timer = setInterval(tick, 100);
+	return {
+		stop() {
+			tick();
+			clearInterval(timer);
+			return { node, chrome };
+		}
+	};
+}
+
+/** The sample plan with its projects repeated (new ids, spread over the same groups) up to `count`. */
+function enlarge(plan, count) {
+	const base = plan.projects;
+	const projects = [];
+	for (let i = 0; i < count; i++) {
+		const p = base[i % base.length];
+		projects.push({ ...p, id: `BENCH-${i}`, name: `${p.name} (ชุดที่ ${Math.floor(i / base.length) + 1})` });
+	}
+	// Keep print order: group by (strategy, แผนงาน) in the plan's group order.
+	const order = new Map(plan.groups.map((g, i) => [`${g.strategyId}|${g.planCode}`, i]));
+	projects.sort((a, b) => order.get(`${a.strategyId}|${a.planCode}`) - order.get(`${b.strategyId}|${b.planCode}`));
+	return { ...plan, projects };
+}
+
+try {
+	const { planFromJson } = await vite.ssrLoadModule('/src/lib/domain/plan/json.ts');
+	const { buildPrintModel, DEFAULT_PRINT_SETTINGS } = await vite.ssrLoadModule('/src/lib/components/print/model.ts');
+	const pdf = await vite.ssrLoadModule('/src/lib/server/export/pdf.ts');
+	if (!pdf.chromiumAvailable()) {
+		console.log(`chromium not found at ${pdf.chromiumPath()}: nothing to measure`);
+		process.exit(0);
+	}
+	const json = JSON.parse(fs.readFileSync(new URL('../src/lib/server/demo/sample-plan.json', import.meta.url), 'utf8'));
+	const sample = planFromJson(json);
+	const settings = { ...DEFAULT_PRINT_SETTINGS, font: pdf.laksamanInstalled() ? 'th' : 'sarabun' };
+
+	// Warm-up: browser launch and module loading are not part of a request's cost.
+	const warm = Date.now();
+	await pdf.renderPlanPdf(buildPrintModel(sample, { settings }));
+	console.log(`warm-up (browser launch + first render): ${((Date.now() - warm) / 1000).toFixed(2)} s`);
+
+	const rows = [];
+	const big = enlarge(sample, 1000);
+	for (const [label, plan, cold] of [
+		['sample (60 projects), first export', sample, true],
+		['sample (60 projects), again', sample, false],
+		['1,000 projects, first export', big, true],
+		['1,000 projects, again', big, false]
+	]) {
+		if (cold) pdf.forgetTocPages();
+		const mem = sampler();
+		const t0 = performance.now();
+		const model = buildPrintModel(plan, { settings });
+		const { pdf: file, pageCount, renders } = await pdf.renderPlanPdf(model);
+		const seconds = (performance.now() - t0) / 1000;
+		const peak = mem.stop();
+		rows.push({
+			plan: label,
+			seconds: seconds.toFixed(2),
+			renders,
+			pages: pageCount,
+			'PDF KB': Math.round(file.length / 1024),
+			'peak node RSS MB': peak.node.toFixed(0),
+			'peak chromium RSS MB': peak.chrome.toFixed(0)
+		});
+	}
+	console.table(rows);
+	const sampleSeconds = Number(rows[0].seconds);
+	console.log(`target: sample < 5 s → ${sampleSeconds < 5 ? 'met' : 'NOT met'} (${sampleSeconds} s)`);
+	await pdf.closeBrowser();
+} finally {
+	await vite.close();
+}

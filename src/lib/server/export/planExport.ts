@@ -1,0 +1,51 @@
+/**
+ * What every export route does first: sign-in, the plan policy's `read`, the stored plan and
+ * the print model with the requested settings. Routes stay thin (parse, call, return).
+ */
+import { error } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { requireUser } from '../auth/guard';
+import { loadPlanScene } from '../planAccess';
+import { authorize } from '../policies/plan';
+import { loadCurrentPlan } from '../planSnapshot';
+import { translate } from '$lib/i18n';
+import { announcementFromPlan, buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/components/print/model';
+import type { Plan } from '$lib/domain/plan/types';
+import type { PlanState } from '$lib/domain/workflow';
+
+export interface ExportContext {
+	plan: Plan;
+	state: PlanState;
+	settings: PrintSettings;
+	model: PrintModel;
+}
+
+/**
+ * Loads a plan the signed-in user may read and builds its print model. The ประกาศ is printed
+ * only once the plan is announced (the workflow module will supply the recorded text).
+ */
+export async function loadExportContext(
+	event: { locals: App.Locals; url: URL; params: { id: string } },
+	defaults: Partial<PrintSettings> = {}
+): Promise<ExportContext> {
+	const user = requireUser(event.locals, event.url);
+	const { db } = await runtime();
+	const scene = await loadPlanScene(db, user, event.params.id);
+	if (!scene) error(404, translate(event.locals.locale, 'planNotFound'));
+	authorize(scene, 'read');
+	const plan = await loadCurrentPlan(db, scene.plan.id);
+	const settings = { ...parsePrintSettings(event.url.searchParams) };
+	for (const [k, v] of Object.entries(defaults)) {
+		if (!event.url.searchParams.has(k)) (settings as Record<string, unknown>)[k] = v;
+	}
+	const state = scene.plan.state;
+	const model = buildPrintModel(plan, { settings, announcement: state === 'announced' ? announcementFromPlan(plan) : null });
+	return { plan, state, settings, model };
+}
+
+/** "แผนการดำเนินงาน-2569.pdf" with an ASCII fallback, for Content-Disposition. */
+export function attachment(plan: Plan, ext: string): string {
+	const year = plan.meta.fiscalYear || '';
+	const utf = `แผนการดำเนินงาน-${year}.${ext}`;
+	return `attachment; filename="operational-plan-${year}.${ext}"; filename*=UTF-8''${encodeURIComponent(utf)}`;
+}

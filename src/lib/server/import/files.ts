@@ -1,0 +1,196 @@
+/**
+ * First look at an uploaded file, before any parser touches it: size, type by content (not
+ * by name), encrypted workbooks, and zip bombs (the uncompressed sizes in the ZIP central
+ * directory are checked before ExcelJS inflates anything). Every refusal carries a Thai and
+ * an English message for the person who uploaded the file.
+ */
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { toArabicDigits } from '$lib/domain/thai';
+
+/** Largest upload accepted (the import page says so too). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Largest total uncompressed size of an XLSX's parts. */
+export const XLSX_MAX_UNCOMPRESSED = 60 * 1024 * 1024;
+/** Largest compression ratio of one ZIP entry (real sheets stay far below). */
+export const XLSX_MAX_RATIO = 200;
+export const XLSX_MAX_ENTRIES = 2000;
+export const MAX_ROWS = 20_000;
+export const MAX_COLS = 80;
+
+export class ImportRefusal extends Error {
+	override name = 'ImportRefusal';
+	constructor(
+		readonly th: string,
+		readonly en: string
+	) {
+		super(en);
+	}
+}
+
+export type FileKind = 'xlsx' | 'csv';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
+
+interface ZipEntry {
+	name: string;
+	compressed: number;
+	uncompressed: number;
+	encrypted: boolean;
+}
+
+/** Reads the ZIP central directory (no inflation). Throws ImportRefusal on anything odd. */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const bad = () => new ImportRefusal('ไฟล์ Excel เสียหายหรือไม่ใช่ไฟล์ .xlsx', 'The Excel file is damaged or not an .xlsx file');
+	// End of central directory: last 22 bytes + up to 64 KiB of comment.
+	let eocd = -1;
+	for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+		if (view.getUint32(i, true) === 0x06054b50) {
+			eocd = i;
+			break;
+		}
+	}
+	if (eocd < 0) throw bad();
+	const count = view.getUint16(eocd + 10, true);
+	const size = view.getUint32(eocd + 12, true);
+	const offset = view.getUint32(eocd + 16, true);
+	if (count === 0xffff || offset === 0xffffffff) {
+		throw new ImportRefusal('ไฟล์มีขนาดหรือจำนวนส่วนประกอบเกินกว่าที่ระบบรับได้ (ZIP64)', 'The file uses ZIP64, which is not accepted');
+	}
+	if (count > XLSX_MAX_ENTRIES) throw new ImportRefusal('ไฟล์มีส่วนประกอบมากผิดปกติ ระบบไม่รับไฟล์นี้', 'The file has too many parts');
+	if (offset + size > bytes.length) throw bad();
+	const entries: ZipEntry[] = [];
+	let p = offset;
+	for (let i = 0; i < count; i++) {
+		if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw bad();
+		const flags = view.getUint16(p + 8, true);
+		const compressed = view.getUint32(p + 20, true);
+		const uncompressed = view.getUint32(p + 24, true);
+		const nameLen = view.getUint16(p + 28, true);
+		const extraLen = view.getUint16(p + 30, true);
+		const commentLen = view.getUint16(p + 32, true);
+		const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+		entries.push({ name, compressed, uncompressed, encrypted: (flags & 1) === 1 });
+		p += 46 + nameLen + extraLen + commentLen;
+	}
+	return entries;
+}
+
+/** Refuses zip bombs and encrypted or non-workbook ZIPs, from the central directory alone. */
+export function checkXlsxContainer(bytes: Uint8Array): void {
+	const entries = zipEntries(bytes);
+	if (entries.some((e) => e.encrypted)) {
+		throw new ImportRefusal('ไฟล์ถูกเข้ารหัสหรือตั้งรหัสผ่านไว้ กรุณาเอารหัสผ่านออกก่อนนำเข้า', 'The workbook is encrypted; remove the password first');
+	}
+	const total = entries.reduce((s, e) => s + e.uncompressed, 0);
+	const bomb = entries.some((e) => e.uncompressed > 1024 * 1024 && e.uncompressed / Math.max(1, e.compressed) > XLSX_MAX_RATIO);
+	if (total > XLSX_MAX_UNCOMPRESSED || bomb) {
+		throw new ImportRefusal(
+			'ไฟล์นี้เมื่อขยายแล้วมีขนาดใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) ระบบไม่รับไฟล์นี้',
+			'The file expands to an abnormal size (possible zip bomb) and is refused'
+		);
+	}
+	const names = new Set(entries.map((e) => e.name));
+	if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
+		throw new ImportRefusal('ไฟล์นี้ไม่ใช่สมุดงาน Excel (.xlsx)', 'The file is not an Excel workbook (.xlsx)');
+	}
+}
+
+/** Decides what the bytes are, refusing anything that is not a spreadsheet we can read. */
+export function sniffFile(name: string, bytes: Uint8Array): FileKind {
+	if (bytes.length === 0) throw new ImportRefusal('ไฟล์ว่างเปล่า', 'The file is empty');
+	if (bytes.length > IMPORT_MAX_BYTES) {
+		throw new ImportRefusal(
+			`ไฟล์มีขนาดเกิน ${IMPORT_MAX_BYTES / 1024 / 1024} MB กรุณาแบ่งไฟล์หรือลบแผ่นงานที่ไม่ใช้`,
+			`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`
+		);
+	}
+	if (startsWith(bytes, CFB)) {
+		// Password-protected .xlsx files are stored in this container too.
+		throw new ImportRefusal(
+			'ไฟล์นี้ถูกเข้ารหัส (ตั้งรหัสผ่าน) หรือเป็น Excel รุ่นเก่า (.xls) กรุณาเอารหัสผ่านออกและบันทึกเป็น .xlsx ก่อนนำเข้า',
+			'The file is encrypted or an old .xls workbook; remove the password and save it as .xlsx'
+		);
+	}
+	if (startsWith(bytes, ZIP)) {
+		checkXlsxContainer(bytes);
+		return 'xlsx';
+	}
+	const head = bytes.subarray(0, 8192);
+	const looksBinary = head.some((b) => b === 0) || /\.(pdf|docx?|xls|ods|png|jpe?g|zip)$/i.test(name);
+	if (looksBinary) throw new ImportRefusal('ไฟล์นี้ไม่ใช่ตาราง Excel (.xlsx) หรือ CSV', 'The file is not an .xlsx or CSV spreadsheet');
+	return 'csv';
+}
+
+export interface SheetGrid {
+	name: string;
+	/** Cell text by row (0-based), as displayed; merged cells repeat the master's text. */
+	rows: string[][];
+}
+
+/** Text of an ExcelJS cell value (rich text, formulas, numbers, dates). */
+function cellText(value: ExcelJS.CellValue): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+	if (typeof value === 'boolean') return value ? 'TRUE' : '';
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if (typeof value === 'object') {
+		if ('richText' in value) return value.richText.map((r) => r.text).join('');
+		if ('result' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+		if ('text' in value) return String((value as { text: unknown }).text ?? '');
+		if ('error' in value) return '';
+	}
+	return String(value);
+}
+
+/** All sheets of a workbook or CSV as text grids (bounded). */
+export async function readGrids(kind: FileKind, bytes: Uint8Array): Promise<SheetGrid[]> {
+	if (kind === 'csv') return [readCsv(bytes)];
+	const wb = new ExcelJS.Workbook();
+	try {
+		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+	} catch {
+		throw new ImportRefusal('อ่านไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหาย', 'The Excel file could not be read; it may be damaged');
+	}
+	const grids: SheetGrid[] = [];
+	wb.eachSheet((ws) => {
+		if (ws.rowCount > MAX_ROWS) {
+			throw new ImportRefusal(`แผ่นงาน "${ws.name}" มีมากกว่า ${MAX_ROWS} แถว`, `Sheet "${ws.name}" has more than ${MAX_ROWS} rows`);
+		}
+		const rows: string[][] = [];
+		const cols = Math.min(ws.columnCount, MAX_COLS);
+		for (let r = 1; r <= ws.rowCount; r++) {
+			const row = ws.getRow(r);
+			const out: string[] = [];
+			for (let c = 1; c <= cols; c++) {
+				const cell = row.getCell(c);
+				// A merged cell's slaves report the master's value: keep it, so a group row merged
+				// across the table reads the same in every column and a two-row header reads in both.
+				out.push(cellText(cell.isMerged ? cell.master.value : cell.value).trim());
+			}
+			rows.push(out);
+		}
+		grids.push({ name: ws.name, rows });
+	});
+	return grids;
+}
+
+function readCsv(bytes: Uint8Array): SheetGrid {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		// Thai Excel on Windows saves CSV in windows-874 (TIS-620 superset).
+		text = new TextDecoder('windows-874').decode(bytes);
+	}
+	text = text.replace(/^\uFEFF/, '');
+	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+	if (parsed.data.length > MAX_ROWS) throw new ImportRefusal(`ไฟล์มีมากกว่า ${MAX_ROWS} แถว`, `The file has more than ${MAX_ROWS} rows`);
+	const rows = parsed.data.map((r) => r.slice(0, MAX_COLS).map((c) => String(c ?? '').trim()));
+	if (!rows.some((r) => r.some((c) => toArabicDigits(c) !== ''))) throw new ImportRefusal('ไฟล์ CSV ไม่มีข้อมูล', 'The CSV file has no data');
+	return { name: 'CSV', rows };
+}

@@ -1,0 +1,130 @@
+import { error, fail } from '@sveltejs/kit';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { runtime } from '$server/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import { loadPlanScene } from '$lib/server/planAccess';
+import { authorize } from '$lib/server/policies/plan';
+import { loadCurrentPlan } from '$lib/server/planSnapshot';
+import { IMPORT_MAX_BYTES, ImportRefusal, readGrids, sniffFile, type SheetGrid } from '$lib/server/import/files';
+import { FIELD_LABELS, mappingFromForm, previewImport, type ImportKind, type ImportTarget } from '$lib/server/import/projectTable';
+import { applyImport } from '$lib/server/import/importApplier';
+import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
+import { translate } from '$lib/i18n';
+
+/** Only the planning officer, only while the plan is a draft (policy: importProjects). */
+async function guard(event: { locals: App.Locals; url: URL; params: { id: string } }) {
+	const user = requireUser(event.locals, event.url);
+	const { db } = await runtime();
+	const scene = await loadPlanScene(db, user, event.params.id);
+	if (!scene) error(404, translate(event.locals.locale, 'planNotFound'));
+	authorize(scene, 'importProjects');
+	return { user, db, scene };
+}
+
+async function targetOf(db: Awaited<ReturnType<typeof runtime>>['db'], planId: string): Promise<ImportTarget> {
+	const plan = await loadCurrentPlan(db, planId);
+	const codes = new Set(plan.catalogue.map((c) => c.code));
+	return { strategies: plan.strategies, catalogue: [...plan.catalogue, ...STANDARD_PLAN_CATALOGUE.filter((c) => !codes.has(c.code))] };
+}
+
+/**
+ * The parsed grids travel with the form (gzip + base64), so preview and confirm work on any
+ * server instance and nothing is stored before the person confirms. It is only data: confirm
+ * parses and validates it again exactly like a fresh upload.
+ */
+const pack = (grids: SheetGrid[]) => gzipSync(Buffer.from(JSON.stringify(grids))).toString('base64');
+function unpack(payload: string): SheetGrid[] | null {
+	try {
+		const grids = JSON.parse(gunzipSync(Buffer.from(payload, 'base64'), { maxOutputLength: 64 * 1024 * 1024 }).toString()) as SheetGrid[];
+		return Array.isArray(grids) && grids.every((g) => typeof g?.name === 'string' && Array.isArray(g.rows)) ? grids : null;
+	} catch {
+		return null;
+	}
+}
+
+async function gridsFrom(form: FormData): Promise<{ grids: SheetGrid[] } | { refusal: ImportRefusal }> {
+	const file = form.get('file');
+	if (file instanceof File && file.size > 0) {
+		if (file.size > IMPORT_MAX_BYTES) return { refusal: sniffError(new Uint8Array(IMPORT_MAX_BYTES + 1)) };
+		try {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			return { grids: await readGrids(sniffFile(file.name, bytes), bytes) };
+		} catch (e) {
+			if (e instanceof ImportRefusal) return { refusal: e };
+			throw e;
+		}
+	}
+	const grids = unpack(String(form.get('payload') ?? ''));
+	return grids ? { grids } : { refusal: new ImportRefusal('ไฟล์ตัวอย่างหมดอายุหรือไม่ถูกต้อง กรุณาเลือกไฟล์อีกครั้ง', 'Choose the file again') };
+}
+
+function sniffError(bytes: Uint8Array): ImportRefusal {
+	try {
+		sniffFile('', bytes);
+	} catch (e) {
+		if (e instanceof ImportRefusal) return e;
+	}
+	return new ImportRefusal('ไฟล์ใช้ไม่ได้', 'Unusable file');
+}
+
+function optionsFrom(form: FormData, previous: ReturnType<typeof previewImport> | null) {
+	const num = (name: string) => {
+		const v = Number(form.get(name));
+		return form.get(name) !== null && form.get(name) !== '' && Number.isInteger(v) ? v : undefined;
+	};
+	const kind = form.get('kind');
+	return {
+		sheet: num('sheet'),
+		headerRow: num('headerRow'),
+		kind: kind === 'projects' || kind === 'equipment' ? (kind as ImportKind) : undefined,
+		mapping: form.get('remap') === '1' ? mappingFromForm(form, previous?.mapping ?? null) : undefined
+	};
+}
+
+export async function load(event) {
+	const { scene } = await guard(event);
+	return {
+		planId: scene.plan.id,
+		planTitle: scene.row.title,
+		maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
+		fieldLabels: FIELD_LABELS
+	};
+}
+
+export const actions = {
+	/** Upload (or re-map) → preview. Nothing is written. */
+	preview: async (event) => {
+		const { db, scene } = await guard(event);
+		const form = await event.request.formData();
+		const got = await gridsFrom(form);
+		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
+		const target = await targetOf(db, scene.plan.id);
+		const sheetChanged = form.get('sheetChanged') === '1';
+		const opts = optionsFrom(form, null);
+		const preview = previewImport(got.grids, target, sheetChanged ? { sheet: opts.sheet } : opts);
+		return { preview, payload: pack(got.grids) };
+	},
+	/** Confirm → parse again with the same choices and apply the accepted rows as one change. */
+	confirm: async (event) => {
+		const { db, scene, user } = await guard(event);
+		const form = await event.request.formData();
+		const got = await gridsFrom(form);
+		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
+		const target = await targetOf(db, scene.plan.id);
+		const preview = previewImport(got.grids, target, optionsFrom(form, null));
+		if (preview.problem || preview.projects.length + preview.equipment.length === 0) {
+			return fail(400, { preview, payload: pack(got.grids), nothing: true });
+		}
+		const result = await applyImport(scene.plan.id, { id: user.id, displayName: user.displayName }, preview);
+		return {
+			done: {
+				projects: result.projectIds.length,
+				equipment: result.equipmentIds.length,
+				rejected: preview.rejected.length,
+				newStrategies: result.newStrategies,
+				newPlans: result.newPlans,
+				totalBudget: preview.totalBudget
+			}
+		};
+	}
+};
