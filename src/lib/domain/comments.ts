@@ -19,7 +19,7 @@ export type CommentAnchor =
 	| { kind: 'cell'; table: TableName; rowId: string; field: string }
 	| { kind: 'text'; sectionId: string; start: unknown; end: unknown };
 
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
+const ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 const FIELD = /^[A-Za-z0-9_.-]{1,40}$/;
 
 function isRelativePositionJson(value: unknown): boolean {

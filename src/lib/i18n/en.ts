@@ -275,5 +275,7 @@ export const en: Record<keyof typeof th, string> = {
 	extensionReason: 'Reason for the extension',
 	extend: 'Extend',
 	badDate: 'Not a valid date',
-	notLater: 'The extension must be later than the regular deadline'
+	notLater: 'The extension must be later than the regular deadline',
+	commentOnSelection: 'Comment on the selected text',
+	selectTextFirst: 'Select the text to comment on first'
 };

@@ -273,5 +273,7 @@ export const th = {
 	extensionReason: 'เหตุผลการขยายเวลา',
 	extend: 'ขยายเวลา',
 	badDate: 'วันที่ไม่ถูกต้อง',
-	notLater: 'วันที่ขยายต้องหลังกำหนดเดิม'
+	notLater: 'วันที่ขยายต้องหลังกำหนดเดิม',
+	commentOnSelection: 'แสดงความคิดเห็นต่อข้อความที่เลือก',
+	selectTextFirst: 'กรุณาเลือกข้อความที่ต้องการแสดงความคิดเห็นก่อน'
 } as const;

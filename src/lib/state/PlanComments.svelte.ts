@@ -105,16 +105,28 @@ export class PlanComments {
 		return this.#threads.filter((t) => t.status === 'open').length;
 	}
 
+	/** Open threads per `table/row` and per `table/row/field`, for the grid's badges. */
+	#counts = $derived.by(() => {
+		// Rebuilt whole on every change of the threads; no per-key reactivity needed.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const counts = new Map<string, number>();
+		const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+		for (const t of this.#threads) {
+			if (t.status !== 'open' || (t.anchor.kind !== 'row' && t.anchor.kind !== 'cell')) continue;
+			bump(`${t.anchor.table}/${t.anchor.rowId}`);
+			if (t.anchor.kind === 'cell') bump(`${t.anchor.table}/${t.anchor.rowId}/${t.anchor.field}`);
+		}
+		return counts;
+	});
+
 	/** Open threads on a row (and its cells), or on one cell when `field` is given. */
 	countFor(table: string, rowId: string, field?: string): number {
-		return this.#threads.filter(
-			(t) =>
-				t.status === 'open' &&
-				(t.anchor.kind === 'row' || t.anchor.kind === 'cell') &&
-				t.anchor.table === table &&
-				t.anchor.rowId === rowId &&
-				(field === undefined || (t.anchor.kind === 'cell' && t.anchor.field === field))
-		).length;
+		return this.#counts.get(field === undefined ? `${table}/${rowId}` : `${table}/${rowId}/${field}`) ?? 0;
+	}
+
+	/** Open text threads of one narrative section, for its highlights. */
+	textThreads(sectionId: string) {
+		return this.#threads.flatMap((t) => (t.status === 'open' && t.anchor.kind === 'text' && t.anchor.sectionId === sectionId ? [{ id: t.id, anchor: t.anchor }] : []));
 	}
 
 	/** Whether what the thread was made on is still in the document. */

@@ -1,9 +1,17 @@
 /**
- * The browser's live link to one plan document: owns the Y.Doc and the Hocuspocus provider
- * and turns their events into runes the UI reads (connection, save state, read-only).
+ * The browser's live link to one plan document: owns the Y.Doc, the Hocuspocus provider and
+ * the IndexedDB copy, and turns their events into runes the UI reads (connection, save
+ * state, read-only).
+ *
+ * Offline edits: every change is also written to IndexedDB (y-indexeddb). `open()` loads that
+ * copy *before* the provider exists, so edits made offline (even across a reload) reach the
+ * server through the normal sync handshake — as the diff of state vectors, never as a
+ * re-upload of the whole document on every page load.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { followAccess } from './followAccess';
 
 export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
 
@@ -12,15 +20,80 @@ export function collabUrl(location: Location): string {
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
 
+export interface PlanConnectionOptions {
+	url: string;
+	docName: string;
+	token?: string;
+	/** A doc already filled from the local copy (see `open`). */
+	doc?: Y.Doc;
+	local?: IndexeddbPersistence | null;
+}
+
+const LOCAL_PREFIX = 'ruamphaen:';
+
+/** IndexedDB database name of a plan document's local copy. */
+export function localCacheName(docName: string): string {
+	return LOCAL_PREFIX + docName;
+}
+
+/**
+ * Deletes every local plan copy in this browser — on sign-out, so the next person on a shared
+ * computer cannot read a cached draft.
+ */
+export async function clearLocalCopies(): Promise<void> {
+	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
+	const databases = await indexedDB.databases();
+	await Promise.all(
+		databases
+			.filter((d) => d.name?.startsWith(LOCAL_PREFIX))
+			.map((d) => new Promise<void>((resolve) => {
+				const request = indexedDB.deleteDatabase(d.name!);
+				request.onsuccess = request.onerror = request.onblocked = () => resolve();
+			}))
+	);
+}
+
 export class PlanConnection {
-	readonly doc = new Y.Doc();
+	readonly doc: Y.Doc;
 	readonly provider: HocuspocusProvider;
+	/** The IndexedDB copy, or null where IndexedDB is unavailable. */
+	readonly local: IndexeddbPersistence | null;
 	#connected = $state(false);
 	#synced = $state(false);
 	#unsynced = $state(0);
 	#readOnly = $state(false);
+	#refused = $state(false);
+	/** The plan's workflow state as the server last announced it (null until it does). */
+	#planState = $state<string | null>(null);
+	readonly #stopAccess: () => void;
+	/**
+	 * The browser says the network is gone: drop the socket at once (a half-dead socket can
+	 * take 30 s to notice) so the indicator says offline; reconnect when it is back.
+	 */
+	readonly #onOffline = () => this.provider.configuration.websocketProvider.disconnect();
+	readonly #onOnline = () => void this.provider.configuration.websocketProvider.connect();
 
-	constructor(options: { url: string; docName: string; token?: string }) {
+	/**
+	 * Loads the local copy first (bounded wait), then connects. Use this from pages; the
+	 * constructor alone connects at once without a local copy.
+	 */
+	static async open(options: Omit<PlanConnectionOptions, 'doc' | 'local'>): Promise<PlanConnection> {
+		const doc = new Y.Doc();
+		let local: IndexeddbPersistence | null = null;
+		if (typeof indexedDB !== 'undefined') {
+			try {
+				local = new IndexeddbPersistence(localCacheName(options.docName), doc);
+				await Promise.race([local.whenSynced, new Promise((r) => setTimeout(r, 3000))]);
+			} catch {
+				local = null; // private mode or blocked storage: work online only
+			}
+		}
+		return new PlanConnection({ ...options, doc, local });
+	}
+
+	constructor(options: PlanConnectionOptions) {
+		this.doc = options.doc ?? new Y.Doc();
+		this.local = options.local ?? null;
 		this.provider = new HocuspocusProvider({
 			url: options.url,
 			name: options.docName,
@@ -29,8 +102,18 @@ export class PlanConnection {
 			onStatus: ({ status }) => (this.#connected = status === 'connected'),
 			onSynced: ({ state }) => (this.#synced = state),
 			onUnsyncedChanges: ({ number }) => (this.#unsynced = number),
-			onAuthenticated: ({ scope }) => (this.#readOnly = scope === 'readonly')
+			onAuthenticated: ({ scope }) => (this.#readOnly = scope === 'readonly'),
+			onAuthenticationFailed: () => (this.#refused = true)
 		});
+		// Locking (or returning) the plan flips this connection on the server; follow at once.
+		this.#stopAccess = followAccess(this.provider, (message) => {
+			this.#readOnly = message.readOnly;
+			this.#planState = message.state;
+		});
+		if (typeof window !== 'undefined') {
+			window.addEventListener('offline', this.#onOffline);
+			window.addEventListener('online', this.#onOnline);
+		}
 	}
 
 	get connected() {
@@ -45,16 +128,28 @@ export class PlanConnection {
 	}
 	/** Decided by the server at authentication; the editor must not accept input then. */
 	get readOnly() {
-		return this.#readOnly;
+		return this.#readOnly || this.#refused;
+	}
+	/** The workflow state the server announced while this page was open, or null. */
+	get planState() {
+		return this.#planState;
 	}
 	get saveState(): SaveState {
 		if (!this.#connected) return this.#synced ? 'offline' : 'connecting';
 		if (!this.#synced) return 'connecting';
+		// A read-only connection has nothing to save (the server never acknowledges its sync).
+		if (this.readOnly) return 'saved';
 		return this.#unsynced > 0 ? 'saving' : 'saved';
 	}
 
 	destroy() {
+		this.#stopAccess();
+		if (typeof window !== 'undefined') {
+			window.removeEventListener('offline', this.#onOffline);
+			window.removeEventListener('online', this.#onOnline);
+		}
 		this.provider.destroy();
+		void this.local?.destroy();
 		this.doc.destroy();
 	}
 }

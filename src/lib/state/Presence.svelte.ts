@@ -1,30 +1,65 @@
 /**
  * Who is in the plan now, from the provider's awareness: one entry per connected client,
- * mine first. Local state carries the user's name and colour (also used by text carets).
+ * mine first. Local state carries the user's name and colour (also what text carets use),
+ * their plan role, and the table cell they stand on, so others can highlight it.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
+
+/** The grid cell someone stands on: which table, which row, which column. */
+export interface PresenceCell {
+	table: string;
+	rowId: string;
+	col: string;
+}
 
 export interface Person {
 	clientId: number;
 	name: string;
 	color: string;
+	/** Plan role key (e.g. support_committee), when the page knew it. */
+	role: string | null;
+	cell: PresenceCell | null;
 	me: boolean;
 }
 
+function readCell(v: unknown): PresenceCell | null {
+	if (typeof v !== 'object' || v === null) return null;
+	const c = v as Record<string, unknown>;
+	return typeof c.table === 'string' && typeof c.rowId === 'string' && typeof c.col === 'string'
+		? { table: c.table, rowId: c.rowId, col: c.col }
+		: null;
+}
+
 export class Presence {
-	#people = $state<Person[]>([]);
+	#people = $state.raw<Person[]>([]);
 	readonly #provider: HocuspocusProvider;
 	readonly #update = () => this.#read();
+	#cellKey = '';
 
-	constructor(provider: HocuspocusProvider, me: { name: string; color: string }) {
+	constructor(provider: HocuspocusProvider, me: { name: string; color: string; role?: string | null }) {
 		this.#provider = provider;
-		provider.setAwarenessField('user', me);
+		provider.setAwarenessField('user', { name: me.name, color: me.color });
+		// Its own field: Tiptap's caret extension rewrites `user` with just name and colour.
+		provider.setAwarenessField('role', me.role ?? null);
 		provider.awareness?.on('change', this.#update);
 		this.#read();
 	}
 
 	get people() {
 		return this.#people;
+	}
+
+	/** Everyone else, for highlighting their cells. */
+	get others() {
+		return this.#people.filter((p) => !p.me);
+	}
+
+	/** Announces the cell I stand on (null when I leave the table). */
+	setCell(cell: PresenceCell | null) {
+		const key = cell ? `${cell.table}\u0000${cell.rowId}\u0000${cell.col}` : '';
+		if (key === this.#cellKey) return;
+		this.#cellKey = key;
+		this.#provider.setAwarenessField('cell', cell);
 	}
 
 	#read() {
@@ -34,9 +69,16 @@ export class Presence {
 		for (const [clientId, state] of awareness.getStates()) {
 			const user = state.user as { name?: unknown; color?: unknown } | undefined;
 			if (typeof user?.name !== 'string') continue;
-			people.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#888', me: clientId === awareness.clientID });
+			people.push({
+				clientId,
+				name: user.name,
+				color: typeof user.color === 'string' ? user.color : '#888',
+				role: typeof state.role === 'string' ? state.role : null,
+				cell: readCell(state.cell),
+				me: clientId === awareness.clientID
+			});
 		}
-		people.sort((a, b) => Number(b.me) - Number(a.me) || a.name.localeCompare(b.name, 'th'));
+		people.sort((a, b) => Number(b.me) - Number(a.me) || a.name.localeCompare(b.name, 'th') || a.clientId - b.clientId);
 		this.#people = people;
 	}
 

@@ -19,6 +19,6 @@ export async function load({ params, locals, url }) {
 		role: scene.role,
 		abilities: abilitiesFor(scene),
 		docName: planDocName(row.id),
-		me: { name: user.displayName, color: colorFor(user.id) }
+		me: { id: user.id, name: user.displayName, color: colorFor(user.id) }
 	};
 }

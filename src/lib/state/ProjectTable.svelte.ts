@@ -1,0 +1,248 @@
+/**
+ * The ผด.02 project table: rows grouped ยุทธศาสตร์ → แผนงาน in print order, kept current
+ * as people edit. Only rows a transaction touched are re-read (`applyChanges`), so typing
+ * into one cell of a 1,000-project plan costs one row read; the grouping is rebuilt only
+ * when rows are added, deleted or moved, or the outline changes.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the Maps and Sets here are private indexes rebuilt whole on each read; the UI reads the $state.raw values they produce, never the collections. */
+import type * as Y from 'yjs';
+import {
+	addProject,
+	deleteProject,
+	duplicateProject,
+	getCellText,
+	getMeta,
+	getProject,
+	listGroupedProjects,
+	listPlanCatalogue,
+	listStrategies,
+	moveProject,
+	setMonth,
+	updateProjectField,
+	type PlanChanges
+} from '$lib/domain/plan/doc';
+import { formatBaht } from '$lib/domain/plan/money';
+import type { Month, Project } from '$lib/domain/plan/types';
+import { withNumerals } from '$lib/domain/thai';
+import { translate, type Locale } from '$lib/i18n';
+import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow, type HeadingRow } from '$lib/components/plan/grid';
+import { GridTable } from './GridTable.svelte';
+
+/** One project as the grid reads it; `data` is replaced when the project changes. */
+export class ProjectRow implements GridRecord {
+	readonly id: string;
+	data = $state.raw() as Project;
+
+	constructor(project: Project) {
+		this.id = project.id;
+		this.data = project;
+	}
+
+	display(col: string): string {
+		const p = this.data;
+		switch (col) {
+			case 'name':
+			case 'activityDetail':
+			case 'location':
+			case 'responsibleUnit':
+				return p[col];
+			case 'budget':
+				return formatBaht(p.budget);
+			default:
+				return '';
+		}
+	}
+
+	editText(col: string): string {
+		return col === 'budget' ? formatBaht(this.data.budget, { zero: 'number' }) : this.display(col);
+	}
+
+	get months(): readonly Month[] {
+		return this.data.activeMonths;
+	}
+}
+
+/** A (ยุทธศาสตร์, แผนงาน) group a row can be moved to. */
+export interface GroupChoice {
+	id: string;
+	strategyId: string;
+	planCode: string;
+	label: string;
+}
+
+export class ProjectTable extends GridTable {
+	readonly table = 'projects' as const;
+	readonly #locale: Locale;
+	readonly #fallbackYear: number;
+	#rowsById = new Map<string, ProjectRow>();
+	#groups = $state.raw<GroupChoice[]>([]);
+	#count = $state(0);
+
+	constructor(doc: Y.Doc, origin: unknown, options: { locale: Locale; fiscalYear: number }) {
+		super(doc, origin);
+		this.#locale = options.locale;
+		this.#fallbackYear = options.fiscalYear;
+		this.#rebuild();
+	}
+
+	/** Groups in print order, for "move to group". */
+	get groups() {
+		return this.#groups;
+	}
+	/** Number of projects. */
+	get count() {
+		return this.#count;
+	}
+
+	/** Re-reads what a transaction changed. */
+	applyChanges(c: PlanChanges) {
+		if (c.projectLayout || c.outline || c.meta) {
+			this.#rebuild();
+			return;
+		}
+		for (const id of c.projectCells) {
+			const row = this.#rowsById.get(id);
+			const p = row && getProject(this.doc, id);
+			if (row && p) row.data = p;
+		}
+	}
+
+	#rebuild() {
+		const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(this.#locale, k, p);
+		const meta = getMeta(this.doc);
+		const numerals = meta.numerals;
+		const fiscalYear = meta.fiscalYear || this.#fallbackYear;
+		const departments = meta.organization.departments;
+		this.columnsState = [
+			{ key: 'seq', label: t('colSeq'), kind: 'seq', width: 44, align: 'center' },
+			{ key: 'name', label: t('colProject'), kind: 'text', width: 240 },
+			{ key: 'activityDetail', label: t('colActivityDetail'), kind: 'text', width: 280 },
+			{ key: 'budget', label: t('colBudget'), kind: 'budget', width: 120, align: 'end' },
+			{ key: 'location', label: t('colLocation'), kind: 'text', width: 170 },
+			{ key: 'responsibleUnit', label: t('colResponsibleUnit'), kind: 'plain', width: 150, suggestions: departments },
+			...monthColumns(this.#locale, fiscalYear)
+		] satisfies ColumnDef[];
+
+		const names = new Map(listPlanCatalogue(this.doc).map((c) => [c.code, c.name]));
+		const strategies = listStrategies(this.doc);
+		const grouped = listGroupedProjects(this.doc);
+		const old = this.#rowsById;
+		const byId = new Map<string, ProjectRow>();
+		const rows: GridRow[] = [];
+		const groups: GroupChoice[] = [];
+		const num = (s: string) => withNumerals(s, numerals);
+		const strategyNo = new Map(strategies.map((s, i) => [s.id, i + 1]));
+		let count = 0;
+		// Strategies in order, each followed by its groups; groups of unknown strategies last.
+		const order = [...strategies.map((s) => s.id), ...new Set(grouped.map((g) => g.group.strategyId).filter((id) => !strategyNo.has(id)))];
+		for (const sid of order) {
+			const s = strategies.find((x) => x.id === sid);
+			const sNo = strategyNo.get(sid);
+			const own = grouped.filter((g) => g.group.strategyId === sid);
+			const strategyRows: ProjectRow[] = [];
+			const heading: HeadingRow = {
+				kind: 'heading',
+				key: `s:${sid}`,
+				level: 1,
+				label: s ? `${num(String(sNo))}. ${s.name}` : t('unknownStrategy', { id: sid }),
+				get detail() {
+					return summarize(strategyRows, t);
+				}
+			};
+			rows.push(heading);
+			own.forEach(({ group, projects }, gi) => {
+				const gNo = sNo ? `${num(`${sNo}.${gi + 1}`)} ` : '';
+				const label = `${gNo}${names.get(group.planCode) ?? group.planCode}`;
+				groups.push({ id: group.id, strategyId: group.strategyId, planCode: group.planCode, label: `${s ? num(String(sNo)) + '. ' : ''}${label}` });
+				const groupRows: ProjectRow[] = [];
+				rows.push({
+					kind: 'heading',
+					key: `g:${group.id}`,
+					level: 2,
+					label,
+					get detail() {
+						return summarize(groupRows, t);
+					}
+				});
+				projects.forEach((p, i) => {
+					let row = old.get(p.id);
+					if (row) row.data = p;
+					else row = new ProjectRow(p);
+					byId.set(p.id, row);
+					groupRows.push(row);
+					strategyRows.push(row);
+					rows.push({ kind: 'data', key: p.id, seq: i + 1, group: group.id, index: i, groupSize: projects.length, record: row } satisfies DataRow);
+				});
+				count += projects.length;
+				rows.push({ kind: 'add', key: `a:${group.id}`, target: group.id, label: t('addProjectHere') });
+			});
+		}
+		this.#rowsById = byId;
+		this.rowsState = rows;
+		this.#groups = groups;
+		this.#count = count;
+	}
+
+	textFor(rowId: string, col: string): Y.Text | null {
+		return getCellText(this.doc, 'projects', rowId, col);
+	}
+	protected writeBudget(rowId: string, satang: number) {
+		return updateProjectField(this.doc, rowId, 'budget', satang);
+	}
+	protected writePlain(rowId: string, col: string, value: string | number) {
+		if (col !== 'responsibleUnit') return false;
+		return updateProjectField(this.doc, rowId, col, String(value));
+	}
+	protected writeMonth(rowId: string, month: Month, on: boolean) {
+		return setMonth(this.doc, rowId, month, on);
+	}
+	protected monthsOf(rowId: string) {
+		return this.#rowsById.get(rowId)?.data.activeMonths ?? null;
+	}
+
+	/** Adds an empty project at the end of a group, or right below `afterId`; returns its id. */
+	add(groupId: string, afterId?: string): string | null {
+		const g = this.#groups.find((x) => x.id === groupId);
+		if (!g) return null;
+		const after = afterId ? this.#position(afterId) : null;
+		return this.transact(() =>
+			addProject(this.doc, { strategyId: g.strategyId, planCode: g.planCode }, after && after.group === groupId ? after.index + 1 : undefined)
+		);
+	}
+
+	/** Adds a copy right below a project; returns the copy's id. */
+	duplicate(id: string): string | null {
+		return this.transact(() => duplicateProject(this.doc, id));
+	}
+
+	remove(id: string): boolean {
+		return this.transact(() => deleteProject(this.doc, id));
+	}
+
+	/** Moves a project one place up (-1) or down (+1) within its group. */
+	move(id: string, delta: -1 | 1): boolean {
+		const at = this.#position(id);
+		if (!at) return false;
+		const index = at.index + delta;
+		if (index < 0 || index >= at.groupSize) return false;
+		return this.transact(() => moveProject(this.doc, id, { index }));
+	}
+
+	/** Moves a project to the end of another (ยุทธศาสตร์, แผนงาน) group. */
+	moveTo(id: string, groupId: string): boolean {
+		const g = this.#groups.find((x) => x.id === groupId);
+		if (!g) return false;
+		return this.transact(() => moveProject(this.doc, id, { strategyId: g.strategyId, planCode: g.planCode }));
+	}
+
+	/** The group and index of a project row. */
+	#position(id: string): DataRow | null {
+		return (this.rowsState.find((r) => r.kind === 'data' && r.key === id) as DataRow | undefined) ?? null;
+	}
+}
+
+function summarize(rows: readonly ProjectRow[], t: (k: 'groupSummary', p: Record<string, string | number>) => string): string {
+	let total = 0;
+	for (const r of rows) total += r.data.budget;
+	return t('groupSummary', { count: rows.length, budget: formatBaht(total, { zero: 'number' }) });
+}
