@@ -46,7 +46,7 @@ async function create(): Promise<Runtime> {
 		file: path.join(config.dataDir, 'ruamphaen.sqlite')
 	});
 	if (config.seedDemo) await seedDemo(db);
-	const collab = createCollab({ db });
+	const collab = createCollab({ db, config });
 	log().info({ database: db.dialect, dataDir: config.dataDir }, 'runtime started');
 	let stopping: Promise<void> | null = null;
 	return {

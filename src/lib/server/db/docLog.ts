@@ -18,27 +18,71 @@ function toBuffer(data: Uint8Array): Buffer {
 	return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
+interface PendingAppend {
+	docName: string;
+	data: Buffer;
+	userId: string | null;
+	resolve: (seq: number) => void;
+	reject: (error: unknown) => void;
+}
+
+/** SQLite appends waiting for the group commit of this event-loop turn, per database. */
+const pendingAppends = new WeakMap<Database, PendingAppend[]>();
+
 /**
  * Appends one update and resolves once it is committed. The collaboration server
  * acknowledges an update to its client only after this resolves.
+ *
+ * On SQLite, appends that arrive in the same event-loop turn are committed together (group
+ * commit): one transaction and one fsync for all of them, each promise resolving only after
+ * that commit. The fsync, not the insert, is what limits how many updates a second one
+ * process accepts.
  */
-export async function append(db: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
-	if (db.pgPool) {
-		// Holding the shared lock until commit makes compaction wait for appends whose seq is
-		// taken but not yet visible, so a snapshot never claims a seq it does not contain.
-		const { rows } = await db.pgPool.query<{ seq: string }>(
-			`with l as (select pg_advisory_xact_lock_shared($1))
-			 insert into doc_updates (doc_name, data, user_id, created_at)
-			 select $2, $3, $4, now() from l returning seq`,
-			[lockKey(docName), docName, toBuffer(data), userId]
-		);
-		return Number(rows[0].seq);
+export function append(db: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
+	if (db.pgPool) return appendPostgres(db.pgPool, docName, data, userId);
+	return new Promise((resolve, reject) => {
+		let batch = pendingAppends.get(db);
+		if (!batch) {
+			batch = [];
+			pendingAppends.set(db, batch);
+			setImmediate(() => void commitBatch(db));
+		}
+		batch.push({ docName, data: toBuffer(data), userId, resolve, reject });
+	});
+}
+
+async function commitBatch(db: Database) {
+	const batch = pendingAppends.get(db) ?? [];
+	pendingAppends.delete(db);
+	try {
+		const seqs = await db.tx(async (tx) => {
+			const out: number[] = [];
+			const createdAt = new Date();
+			for (const a of batch) {
+				const [row] = await tx.orm
+					.insert(tx.t.docUpdates)
+					.values({ docName: a.docName, data: a.data, userId: a.userId, createdAt })
+					.returning({ seq: tx.t.docUpdates.seq });
+				out.push(row.seq);
+			}
+			return out;
+		});
+		batch.forEach((a, i) => a.resolve(seqs[i]));
+	} catch (error) {
+		for (const a of batch) a.reject(error);
 	}
-	const [row] = await db.orm
-		.insert(db.t.docUpdates)
-		.values({ docName, data: toBuffer(data), userId, createdAt: new Date() })
-		.returning({ seq: db.t.docUpdates.seq });
-	return row.seq;
+}
+
+async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
+	// Holding the shared lock until commit makes compaction wait for appends whose seq is
+	// taken but not yet visible, so a snapshot never claims a seq it does not contain.
+	const { rows } = await pool.query<{ seq: string }>(
+		`with l as (select pg_advisory_xact_lock_shared($1))
+		 insert into doc_updates (doc_name, data, user_id, created_at)
+		 select $2, $3, $4, now() from l returning seq`,
+		[lockKey(docName), docName, toBuffer(data), userId]
+	);
+	return Number(rows[0].seq);
 }
 
 export interface StoredDoc {

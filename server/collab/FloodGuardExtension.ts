@@ -1,0 +1,265 @@
+/**
+ * Limits what one WebSocket can make the server do, before Hocuspocus parses anything:
+ *
+ * - a message larger than MAX_MESSAGE_BYTES is refused by `ws` itself (close 1009); this
+ *   guard gives that close a reason clients can show (`message-too-big`), and listens for the
+ *   socket's 'error' event — without a listener, that refusal was an uncaught exception that
+ *   ended the whole process;
+ * - messages per second and bytes per second per socket (token buckets): a socket over its
+ *   budget has its messages held back and handed on one at a time at the sustained rate;
+ *   past a short queue the server stops reading it (TCP back-pressure slows the sender).
+ *   Nothing it sent is dropped, and one flooding client cannot starve the others (each
+ *   accepted update costs a committed database write);
+ * - before a document's authentication completes, Hocuspocus queues that document's messages
+ *   without limit, and it accepts any number of document names on one socket: both are
+ *   capped, and a socket over a cap is closed with a reason (4429 / 4400).
+ *
+ * - when authentication fails for an unexpected reason (the database is unreachable), or a
+ *   hook ends a document's connection (e.g. `storage-unavailable`), Hocuspocus leaves the
+ *   socket open and the provider waits ~30 s before it gives up on it; the guard closes
+ *   such a socket with a code and reason, so the client reconnects at once (with back-off)
+ *   and offers its unsynced changes again.
+ *
+ * `guardSocket` is applied by the upgrade path (through `Collab.rememberSocket`); the
+ * extension part learns when a document's connection is established on a socket.
+ */
+import type { Extension, connectedPayload } from '@hocuspocus/server';
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import { log } from '$lib/server/log';
+
+export interface FloodLimits {
+	/** Sustained messages per second per socket. */
+	messagesPerSecond: number;
+	/** Messages a socket may send at once before it is slowed down. */
+	messageBurst: number;
+	/** Sustained bytes per second per socket. */
+	bytesPerSecond: number;
+	/** Bytes a socket may send at once. */
+	byteBurst: number;
+	/** Document names one socket may open. */
+	maxDocumentsPerSocket: number;
+	/** Messages for one document before its authentication has completed. */
+	maxMessagesBeforeAuth: number;
+}
+
+export const CloseReasons = {
+	tooBig: { code: 1009, reason: 'message-too-big' },
+	beforeAuth: { code: 4429, reason: 'too-many-messages-before-auth' },
+	tooManyDocuments: { code: 4400, reason: 'too-many-documents' },
+	unavailable: { code: 4503, reason: 'server-unavailable' }
+} as const;
+
+const MESSAGE_AUTH = 2;
+const MESSAGE_CLOSE = 7;
+const AUTH_PERMISSION_DENIED = 1;
+/** The reason Hocuspocus gives when an authentication hook failed without one of ours. */
+const GENERIC_DENIAL = 'permission-denied';
+/** Close codes for the reasons our extensions give when they end a document's connection. */
+const CLOSE_CODES: Record<string, number> = {
+	'storage-unavailable': 4503,
+	'malformed-message': 4400,
+	unauthorized: 4401,
+	forbidden: 4403
+};
+
+/**
+ * The WebSocket close an outgoing frame calls for, if any: Hocuspocus' generic authentication
+ * denial (an unexpected error, e.g. the database is down) and its document-level CLOSE
+ * message (our hooks refused a message) both leave the socket open, and the provider then
+ * waits ~30 s before it reconnects; closing the socket makes it retry at once.
+ */
+export function closeCalledFor(frame: Uint8Array): { code: number; reason: string } | null {
+	if (frame.length > 512) return null;
+	try {
+		const d = decoding.createDecoder(frame);
+		decoding.readVarString(d);
+		const type = decoding.readVarUint(d);
+		if (type === MESSAGE_AUTH) {
+			if (decoding.readVarUint(d) !== AUTH_PERMISSION_DENIED) return null;
+			return decoding.readVarString(d) === GENERIC_DENIAL ? CloseReasons.unavailable : null;
+		}
+		if (type === MESSAGE_CLOSE) {
+			const reason = decoding.readVarString(d);
+			if (reason === 'provider_initiated') return null;
+			return { code: CLOSE_CODES[reason] ?? 4000, reason: reason.slice(0, 100) };
+		}
+		return null;
+	} catch {
+		return null;
+	}
+}
+
+export function defaultLimits(maxMessageBytes: number): FloodLimits {
+	return {
+		// A fast typist sends ~15 updates and ~15 presence messages a second.
+		messagesPerSecond: 60,
+		messageBurst: 60,
+		bytesPerSecond: Math.max(2 * 1024 * 1024, maxMessageBytes),
+		byteBurst: 2 * maxMessageBytes,
+		maxDocumentsPerSocket: 16,
+		maxMessagesBeforeAuth: 200
+	};
+}
+
+interface SocketState {
+	/** Per document name: messages seen before it was established (-1 once established). */
+	pending: Map<string, number>;
+	messages: number;
+	bytes: number;
+	last: number;
+	/** Messages held back because the socket is over its budget, oldest first. */
+	queue: [data: Buffer, isBinary: boolean][];
+	timer: NodeJS.Timeout | null;
+	paused: boolean;
+	/** Messages held back so far (for tests and logs). */
+	delayed: number;
+}
+
+const STATE = new WeakMap<WebSocket, SocketState>();
+/** Messages already let through once: Hocuspocus re-emits the ones it queued before auth. */
+const ADMITTED = new WeakSet<object>();
+/** Held-back messages beyond which the server stops reading the socket (TCP back-pressure). */
+const MAX_QUEUE = 64;
+
+function sizeOf(data: Buffer | ArrayBuffer | Buffer[]): number {
+	return Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
+
+/** Installs the guard on a freshly upgraded socket, before Hocuspocus listens to it. */
+export function guardSocket(ws: WebSocket, limits: FloodLimits) {
+	const state: SocketState = {
+		pending: new Map(),
+		messages: limits.messageBurst,
+		bytes: limits.byteBurst,
+		last: performance.now(),
+		queue: [],
+		timer: null,
+		paused: false,
+		delayed: 0
+	};
+	STATE.set(ws, state);
+
+	// Without a listener, the 'error' `ws` emits for a bad frame (e.g. an oversized message)
+	// is an uncaught exception that ends the process: any client could stop the server.
+	ws.on('error', (err: Error & { code?: string }) => log().warn({ code: err.code, message: err.message }, 'collab socket error; closed'));
+
+	// `ws` closes an oversized message with 1009 and no reason; say why.
+	const close = ws.close.bind(ws);
+	ws.close = ((code?: number, reason?: string | Buffer) =>
+		close(code, reason ?? (code === CloseReasons.tooBig.code ? CloseReasons.tooBig.reason : undefined))) as typeof ws.close;
+
+	const send = ws.send.bind(ws);
+	ws.send = ((data: unknown, ...rest: unknown[]) => {
+		const needed = data instanceof Uint8Array ? closeCalledFor(data) : null;
+		if (needed) setTimeout(() => ws.close(needed.code, needed.reason), 50).unref();
+		return (send as (...args: unknown[]) => void)(data, ...rest);
+	}) as typeof ws.send;
+
+	const refill = () => {
+		const now = performance.now();
+		const dt = (now - state.last) / 1000;
+		state.last = now;
+		state.messages = Math.min(limits.messageBurst, state.messages + dt * limits.messagesPerSecond);
+		state.bytes = Math.min(limits.byteBurst, state.bytes + dt * limits.bytesPerSecond);
+	};
+	const take = (size: number) => {
+		refill();
+		if (state.messages < 1 || state.bytes < size) return false;
+		state.messages -= 1;
+		state.bytes -= size;
+		return true;
+	};
+
+	const emit = ws.emit.bind(ws) as (event: string | symbol, ...args: unknown[]) => boolean;
+	/** Hands a message to Hocuspocus, after the per-document checks; false when the socket was refused. */
+	const admit = (data: Buffer, isBinary: boolean): boolean => {
+		ADMITTED.add(data);
+		if (!checkDocument(data)) return false;
+		emit('message', data, isBinary);
+		return true;
+	};
+	// Messages for documents not yet established: Hocuspocus would queue them forever.
+	const checkDocument = (data: Buffer): boolean => {
+		let name: string;
+		try {
+			name = decoding.readVarString(decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+		} catch {
+			return true; // Hocuspocus closes the socket for an unreadable frame
+		}
+		const seen = state.pending.get(name);
+		if (seen === -1) return true;
+		if (seen === undefined && state.pending.size >= limits.maxDocumentsPerSocket) return refuse(ws, CloseReasons.tooManyDocuments);
+		const count = (seen ?? 0) + 1;
+		state.pending.set(name, count);
+		return count > limits.maxMessagesBeforeAuth ? refuse(ws, CloseReasons.beforeAuth) : true;
+	};
+	const drain = () => {
+		state.timer = null;
+		while (state.queue.length && ws.readyState === ws.OPEN) {
+			const [data, isBinary] = state.queue[0];
+			if (!take(sizeOf(data))) break;
+			state.queue.shift();
+			if (!admit(data, isBinary)) return void (state.queue.length = 0);
+		}
+		if (ws.readyState !== ws.OPEN) return void (state.queue.length = 0);
+		if (state.paused && state.queue.length < MAX_QUEUE / 2) {
+			state.paused = false;
+			ws.resume();
+		}
+		if (state.queue.length) {
+			const size = sizeOf(state.queue[0][0]);
+			const waitMs = Math.max(
+				((1 - state.messages) / limits.messagesPerSecond) * 1000,
+				((size - state.bytes) / limits.bytesPerSecond) * 1000,
+				1
+			);
+			state.timer = setTimeout(drain, Math.ceil(waitMs));
+		}
+	};
+
+	// Every incoming message passes here first: within budget it goes on at once; over budget
+	// it waits its turn (one at a time at the sustained rate), so one socket's flood is spread
+	// out between everyone else's messages instead of arriving as one long burst.
+	ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+		if (event !== 'message' || ADMITTED.has(args[0] as object)) return emit(event, ...args);
+		const data = args[0] as Buffer;
+		const isBinary = args[1] as boolean;
+		if (!state.queue.length && take(sizeOf(data))) return admit(data, isBinary);
+		state.queue.push([data, isBinary]);
+		state.delayed++;
+		if (!state.paused && state.queue.length >= MAX_QUEUE) {
+			state.paused = true;
+			ws.pause();
+		}
+		if (!state.timer) drain();
+		return true;
+	}) as typeof ws.emit;
+	ws.once('close', () => {
+		state.queue.length = 0;
+		if (state.timer) clearTimeout(state.timer);
+	});
+}
+
+function refuse(ws: WebSocket, close: { code: number; reason: string }): false {
+	log().warn({ reason: close.reason }, 'collab socket refused by the flood guard');
+	ws.close(close.code, close.reason);
+	// A client that does not answer the close handshake is cut off.
+	setTimeout(() => ws.terminate(), 1000).unref();
+	return false;
+}
+
+/** How many of this socket's messages the guard has held back (for tests and logs). */
+export function delayedMessages(ws: WebSocket): number {
+	return STATE.get(ws)?.delayed ?? 0;
+}
+
+export class FloodGuardExtension implements Extension {
+	priority = 2000;
+
+	/** From now on the document's messages go to its connection, not to Hocuspocus' queue. */
+	async connected({ connection, documentName }: connectedPayload) {
+		const state = STATE.get(connection.webSocket as unknown as WebSocket);
+		state?.pending.set(documentName, -1);
+	}
+}
