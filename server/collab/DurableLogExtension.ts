@@ -25,6 +25,7 @@ import type { Database } from '$lib/server/db';
 import * as docLog from '$lib/server/db/docLog';
 import { log } from '$lib/server/log';
 import { writeGate } from '$lib/server/writeGate';
+import { planIdFromDocName } from '$lib/domain/docNames';
 
 /** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
@@ -105,7 +106,13 @@ export class DurableLogExtension implements Extension {
 		}
 		try {
 			const userId: string | null = context?.user?.id ?? null;
-			await docLog.append(this.db, documentName, update, userId);
+			// Plan content is written only while the plan is a draft, checked with the insert: a
+			// transition committed by any instance refuses what arrives after it.
+			const seq = await docLog.append(this.db, documentName, update, userId, planIdFromDocName(documentName));
+			if (seq === null) {
+				connection.readOnly = true; // Hocuspocus then drops the update and says it was not applied
+				return;
+			}
 			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
 		} catch (error) {
 			// Not stored, so it must not be applied either: closing the connection drops it,

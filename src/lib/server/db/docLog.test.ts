@@ -45,3 +45,20 @@ describe('the update log', () => {
 		expect((await docLog.entries(db, 'plan.c')).length).toBe(20);
 	});
 });
+
+describe('appends to plan content', () => {
+	it('happen only while the plan is a draft, checked in the same transaction', async () => {
+		db = await openDatabase({ file: ':memory:' });
+		const { organizations, plans } = db.t;
+		await db.orm.insert(organizations).values({ id: 'org1', type: 'เทศบาลตำบล', name: 'ทดสอบ', slug: 'test', createdAt: new Date() });
+		await db.orm.insert(plans).values({ id: 'planaaaaaaaa', orgId: 'org1', fiscalYear: 2569, title: 'x', state: 'draft', createdAt: new Date(), updatedAt: new Date() });
+		expect(await docLog.append(db, 'plan.planaaaaaaaa', update('a'), 'u1', 'planaaaaaaaa')).toBe(1);
+		// A transition commits while appends wait for their group commit: they are refused.
+		const before = docLog.append(db, 'plan.planaaaaaaaa', update('b'), 'u1', 'planaaaaaaaa');
+		await db.tx(async (tx) => void (await tx.orm.update(plans).set({ state: 'review' })));
+		const after = docLog.append(db, 'plan.planaaaaaaaa', update('c'), 'u1', 'planaaaaaaaa');
+		expect(await before).toBeNull();
+		expect(await after).toBeNull();
+		expect((await docLog.entries(db, 'plan.planaaaaaaaa')).length).toBe(1);
+	});
+});

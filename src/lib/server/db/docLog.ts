@@ -22,7 +22,8 @@ interface PendingAppend {
 	docName: string;
 	data: Buffer;
 	userId: string | null;
-	resolve: (seq: number) => void;
+	onlyWhileDraft: string | null;
+	resolve: (seq: number | null) => void;
 	reject: (error: unknown) => void;
 }
 
@@ -38,8 +39,15 @@ const pendingAppends = new WeakMap<Database, PendingAppend[]>();
  * that commit. The fsync, not the insert, is what limits how many updates a second one
  * process accepts.
  */
-export function append(db: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
-	if (db.pgPool) return appendPostgres(db.pgPool, docName, data, userId);
+export function append(db: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number>;
+/**
+ * With `onlyWhileDraft` (a plan id), the append happens only if that plan is a draft at
+ * commit time — checked in the same transaction as the insert, so a workflow transition
+ * committed by any instance refuses it — and resolves to null when refused.
+ */
+export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string | null): Promise<number | null>;
+export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string | null = null): Promise<number | null> {
+	if (db.pgPool) return appendPostgres(db.pgPool, docName, data, userId, onlyWhileDraft);
 	return new Promise((resolve, reject) => {
 		let batch = pendingAppends.get(db);
 		if (!batch) {
@@ -47,7 +55,7 @@ export function append(db: Database, docName: string, data: Uint8Array, userId: 
 			pendingAppends.set(db, batch);
 			setImmediate(() => void commitBatch(db));
 		}
-		batch.push({ docName, data: toBuffer(data), userId, resolve, reject });
+		batch.push({ docName, data: toBuffer(data), userId, onlyWhileDraft, resolve, reject });
 	});
 }
 
@@ -56,9 +64,13 @@ async function commitBatch(db: Database) {
 	pendingAppends.delete(db);
 	try {
 		const seqs = await db.tx(async (tx) => {
-			const out: number[] = [];
+			const out: (number | null)[] = [];
 			const createdAt = new Date();
 			for (const a of batch) {
+				if (a.onlyWhileDraft && !(await isDraft(tx, a.onlyWhileDraft))) {
+					out.push(null);
+					continue;
+				}
 				const [row] = await tx.orm
 					.insert(tx.t.docUpdates)
 					.values({ docName: a.docName, data: a.data, userId: a.userId, createdAt })
@@ -73,16 +85,32 @@ async function commitBatch(db: Database) {
 	}
 }
 
-async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
+async function isDraft(db: Database, planId: string): Promise<boolean> {
+	const [row] = await db.orm.select({ state: db.t.plans.state }).from(db.t.plans).where(eq(db.t.plans.id, planId));
+	return row?.state === 'draft';
+}
+
+async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string | null): Promise<number | null> {
 	// Holding the shared lock until commit makes compaction wait for appends whose seq is
 	// taken but not yet visible, so a snapshot never claims a seq it does not contain.
-	const { rows } = await pool.query<{ seq: string }>(
-		`with l as (select pg_advisory_xact_lock_shared($1))
-		 insert into doc_updates (doc_name, data, user_id, created_at)
-		 select $2, $3, $4, now() from l returning seq`,
-		[lockKey(docName), docName, toBuffer(data), userId]
-	);
-	return Number(rows[0].seq);
+	// FOR SHARE on the plan row waits for a transition committing on any instance, then sees
+	// its new state.
+	const values = [lockKey(docName), docName, toBuffer(data), userId];
+	const { rows } = onlyWhileDraft
+		? await pool.query<{ seq: string }>(
+				`with l as (select pg_advisory_xact_lock_shared($1)),
+				      p as (select 1 from plans where id = $5 and state = 'draft' for share)
+				 insert into doc_updates (doc_name, data, user_id, created_at)
+				 select $2, $3, $4, now() from l, p returning seq`,
+				[...values, onlyWhileDraft]
+			)
+		: await pool.query<{ seq: string }>(
+				`with l as (select pg_advisory_xact_lock_shared($1))
+				 insert into doc_updates (doc_name, data, user_id, created_at)
+				 select $2, $3, $4, now() from l returning seq`,
+				values
+			);
+	return rows.length ? Number(rows[0].seq) : null;
 }
 
 export interface StoredDoc {
