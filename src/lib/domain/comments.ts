@@ -51,6 +51,33 @@ export function parseAnchor(input: unknown): CommentAnchor | null {
 	}
 }
 
+/** A thread as the server sends it (side panel) and as the register freezes it. */
+export interface ThreadView {
+	id: string;
+	anchor: CommentAnchor;
+	quote: string;
+	status: 'open' | 'resolved';
+	createdAt: string;
+	resolvedBy: string | null;
+	resolvedAt: string | null;
+	comments: CommentView[];
+}
+
+export interface CommentView {
+	id: string;
+	authorId: string;
+	authorName: string;
+	/** The author's plan role when writing. */
+	authorRole: string;
+	/** null when the author hid it (the register keeps the text). */
+	body: string | null;
+	createdAt: string;
+	editedAt: string | null;
+	hidden: boolean;
+	/** Register only: earlier texts of the comment, oldest first. */
+	history?: { body: string; change: string; at: string }[];
+}
+
 /** Why a body is refused, or null. Bodies are plain text; line breaks are kept. */
 export function commentBodyProblem(body: string): 'empty' | 'tooLong' | null {
 	if (!body.trim()) return 'empty';

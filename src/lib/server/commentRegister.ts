@@ -5,30 +5,9 @@
 import type { Database } from './db';
 import * as comments from './db/comments';
 import * as users from './db/users';
-import type { CommentAnchor } from '$lib/domain/comments';
+import type { CommentAnchor, ThreadView } from '$lib/domain/comments';
 
-export interface ThreadView {
-	id: string;
-	anchor: CommentAnchor;
-	quote: string;
-	status: 'open' | 'resolved';
-	createdAt: string;
-	resolvedBy: string | null;
-	resolvedAt: string | null;
-	comments: {
-		id: string;
-		authorId: string;
-		authorName: string;
-		authorRole: string;
-		/** null when the author hid it (the register keeps the text). */
-		body: string | null;
-		createdAt: string;
-		editedAt: string | null;
-		hidden: boolean;
-		/** Register only: earlier texts of the comment, oldest first. */
-		history?: { body: string; change: string; at: string }[];
-	}[];
-}
+export type { ThreadView };
 
 /** Threads for the UI; with `includeHidden` (the register), hidden comments keep their text. */
 export async function planThreads(db: Database, planId: string, orgId: string, includeHidden = false): Promise<ThreadView[]> {

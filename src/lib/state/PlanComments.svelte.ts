@@ -5,30 +5,11 @@
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import type { CommentAnchor } from '$lib/domain/comments';
+import type { CommentAnchor, CommentView, ThreadView } from '$lib/domain/comments';
 import { anchorExists } from '$lib/domain/plan/anchors';
 
-export interface ThreadComment {
-	id: string;
-	authorId: string;
-	authorName: string;
-	authorRole: string;
-	body: string | null;
-	createdAt: string;
-	editedAt: string | null;
-	hidden: boolean;
-}
-
-export interface Thread {
-	id: string;
-	anchor: CommentAnchor;
-	quote: string;
-	status: 'open' | 'resolved';
-	createdAt: string;
-	resolvedBy: string | null;
-	resolvedAt: string | null;
-	comments: ThreadComment[];
-}
+export type Thread = ThreadView;
+export type ThreadComment = CommentView;
 
 export type ThreadFilter = 'open' | 'resolved' | 'mine' | 'all';
 
