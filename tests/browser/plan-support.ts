@@ -15,6 +15,13 @@ export async function openPlanAs(browser: Browser, server: RunningServer, userna
 	await page.getByLabel(/ชื่อผู้ใช้/).fill(username);
 	await page.getByLabel(/รหัสผ่าน/).fill(`${username}-demo-2569`);
 	await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+	try {
+		await page.locator('.plans a').first().waitFor({ timeout: 30_000 });
+	} catch (e) {
+		// Say where the browser ended up, so a failure here can be diagnosed from the CI log.
+		const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 500);
+		throw new Error(`${username}: no plan list after signing in; at ${page.url()}: ${text}`, { cause: e });
+	}
 	await page.locator('.plans a').first().click();
 	await waitReady(page);
 	return { context: ctx, page };
