@@ -7,6 +7,8 @@
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase } from '../helpers/postgres';
 import { connectClient, waitFor, type TestClient } from '../helpers/collabClient';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -200,4 +202,37 @@ export function allEqual(docs: Y.Doc[]): boolean {
 export function every(ms: number, fn: () => void) {
 	const timer = setInterval(fn, ms);
 	return () => clearInterval(timer);
+}
+
+/**
+ * One PostgreSQL database and one private Redis for a test file's instances, torn down after
+ * it with every client, extra resource and server the test registered. Call inside describe().
+ */
+export function useCluster() {
+	const cluster = {
+		database: undefined as unknown as Awaited<ReturnType<typeof createTestDatabase>>,
+		redis: undefined as unknown as Awaited<ReturnType<typeof startRedis>>,
+		servers: [] as RunningServer[],
+		clients: [] as TestClient[],
+		/** Closed after the clients and before the servers (e.g. a balancer). */
+		closers: [] as (() => Promise<unknown>)[],
+		/** Starts an instance on the shared database and Redis, registered for teardown. */
+		async instance(port?: number): Promise<RunningServer> {
+			const server = await startInstance(cluster.database.url, cluster.redis.url, port);
+			cluster.servers.push(server);
+			return server;
+		}
+	};
+	beforeAll(async () => {
+		cluster.database = await createTestDatabase();
+		cluster.redis = await startRedis();
+	});
+	afterAll(async () => {
+		cluster.clients.forEach((c) => c.destroy());
+		for (const close of cluster.closers) await close();
+		await Promise.all(cluster.servers.map((s) => s.kill('SIGKILL')));
+		await cluster.redis?.kill();
+		await cluster.database?.drop();
+	});
+	return cluster;
 }

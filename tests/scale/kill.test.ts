@@ -5,44 +5,25 @@
  * every replica is equal, and a cold instance reading only PostgreSQL has the same content —
  * including edits A acknowledged to clients that went away with it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestDatabase } from '../helpers/postgres';
-import { connectClient, waitSynced, waitFor, type TestClient } from '../helpers/collabClient';
+import { connectClient, waitSynced, waitFor } from '../helpers/collabClient';
 import { demoPlan, signIn } from '../helpers/http';
-import { startServer, type RunningServer } from '../helpers/server';
-import { converged, editor, every, expectedText, freePort, startBalancer, startInstance, startRedis, type Editor } from './cluster';
+import { startServer } from '../helpers/server';
+import { converged, editor, every, expectedText, freePort, startBalancer, type Editor, useCluster } from './cluster';
 
 const CLIENTS = Number(process.env.SCALE_CLIENTS ?? 50);
 const WITNESSES = 5;
 
 describe('SIGKILL of one of two instances while 50 clients edit', () => {
-	let database: Awaited<ReturnType<typeof createTestDatabase>>;
-	let redis: Awaited<ReturnType<typeof startRedis>>;
-	let balancer: Awaited<ReturnType<typeof startBalancer>>;
-	const servers: RunningServer[] = [];
-	const clients: TestClient[] = [];
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		redis = await startRedis();
-	});
-
-	afterAll(async () => {
-		clients.forEach((c) => c.destroy());
-		await balancer?.close();
-		await Promise.all(servers.map((s) => s.kill('SIGKILL')));
-		await redis?.kill();
-		await database?.drop();
-	});
+	const cluster = useCluster();
 
 	it('loses no acknowledged edit and converges', { timeout: 85_000 }, async () => {
 		const [portA, portB] = [await freePort(), await freePort()];
-		let a = await startInstance(database.url, redis.url, portA);
-		servers.push(a);
-		const b = await startInstance(database.url, redis.url, portB);
-		servers.push(b);
-		balancer = await startBalancer(() => [portA, portB]);
+		let a = await cluster.instance(portA);
+		const b = await cluster.instance(portB);
+		const balancer = await startBalancer(() => [portA, portB]);
+		cluster.closers.push(() => balancer.close());
 
 		const cookies = [await signIn(a, 'support'), await signIn(b, 'support2')];
 		const { docName } = await demoPlan(a, cookies[0]);
@@ -51,7 +32,7 @@ describe('SIGKILL of one of two instances while 50 clients edit', () => {
 		for (let i = 0; i < CLIENTS; i++) {
 			const e = editor(balancer.wsUrl, docName, cookies[i % 2], `e${i}`);
 			editors.push(e);
-			clients.push(e.client);
+			cluster.clients.push(e.client);
 		}
 		await Promise.all(editors.map((e) => waitSynced(e.client, 40_000)));
 
@@ -75,22 +56,21 @@ describe('SIGKILL of one of two instances while 50 clients edit', () => {
 		const killedAt = Date.now();
 
 		await new Promise((r) => setTimeout(r, 2000));
-		a = await startInstance(database.url, redis.url, portA);
-		servers.push(a);
+		a = await cluster.instance(portA);
 		await new Promise((r) => setTimeout(r, 2000));
 		stop();
 
-		await converged(clients, 40_000);
+		await converged(cluster.clients, 40_000);
 		const convergedMs = Date.now() - killedAt;
 		const doc = editors[0].client.doc;
 		const total = editors.reduce((n, e) => n + e.edits, 0);
 		for (const e of editors) expect(doc.getText(e.name).toString()).toBe(expectedText(e.edits));
 
 		// Fresh clients on each live instance, and a cold instance without Redis reading only PostgreSQL.
-		const cold = await startServer({ databaseUrl: database.url });
-		servers.push(cold);
+		const cold = await startServer({ databaseUrl: cluster.database.url });
+		cluster.servers.push(cold);
 		const fresh = [connectClient(a.wsUrl, docName, { cookie: cookies[0] }), connectClient(b.wsUrl, docName, { cookie: cookies[1] }), connectClient(cold.wsUrl, docName, { cookie: cookies[0] })];
-		clients.push(...fresh);
+		cluster.clients.push(...fresh);
 		await Promise.all(fresh.map((c) => waitSynced(c, 20_000)));
 		// The live instances may still be catching up from the log (every few seconds).
 		const state = (d: Y.Doc) => JSON.stringify([...editors.map((e) => d.getText(e.name).toString()), ...witnesses.map((w) => d.getText(w.name).toString())]);

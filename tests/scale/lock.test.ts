@@ -4,45 +4,27 @@
  * Redis), B's new connections are read-only, and nothing B's clients send afterwards is
  * stored or relayed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestDatabase } from '../helpers/postgres';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/collabClient';
 import { demoPlan, signIn } from '../helpers/http';
 import { RawClient } from '../helpers/rawClient';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer } from '../helpers/server';
 import { step } from '../helpers/workflow';
-import { editor, expectedText, startInstance, startRedis } from './cluster';
+import { editor, expectedText, useCluster } from './cluster';
 
 describe('a lock made on instance A', () => {
-	let database: Awaited<ReturnType<typeof createTestDatabase>>;
-	let redis: Awaited<ReturnType<typeof startRedis>>;
-	const servers: RunningServer[] = [];
-	const clients: TestClient[] = [];
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		redis = await startRedis();
-	});
-
-	afterAll(async () => {
-		clients.forEach((c) => c.destroy());
-		await Promise.all(servers.map((s) => s.kill('SIGKILL')));
-		await redis?.kill();
-		await database?.drop();
-	});
+	const cluster = useCluster();
 
 	it('makes instance B read-only too', { timeout: 60_000 }, async () => {
-		const a = await startInstance(database.url, redis.url);
-		servers.push(a);
-		const b = await startInstance(database.url, redis.url);
-		servers.push(b);
+		const a = await cluster.instance();
+		const b = await cluster.instance();
 		const officer = await signIn(a, 'officer');
 		const support = await signIn(b, 'support');
 		const { id: planId, docName } = await demoPlan(a, officer);
 
 		const onB = editor(b.wsUrl, docName, support, 'onB');
-		clients.push(onB.client);
+		cluster.clients.push(onB.client);
 		await waitSynced(onB.client);
 		let flippedAt = 0;
 		onB.client.provider.on('stateless', ({ payload }: { payload: string }) => {
@@ -58,7 +40,7 @@ describe('a lock made on instance A', () => {
 		// What B's clients send now is neither stored nor relayed.
 		for (let i = 0; i < 3; i++) onB.edit();
 		const raw = new RawClient(b.wsUrl, docName, support);
-		clients.push({ destroy: () => raw.close() } as unknown as TestClient);
+		cluster.clients.push({ destroy: () => raw.close() } as unknown as TestClient);
 		await raw.opened;
 		raw.auth();
 		const auth = await raw.waitFor('authenticated');
@@ -68,10 +50,10 @@ describe('a lock made on instance A', () => {
 		raw.update(Y.encodeStateAsUpdate(sneaky));
 		await new Promise((r) => setTimeout(r, 1000));
 
-		const cold = await startServer({ databaseUrl: database.url });
-		servers.push(cold);
+		const cold = await startServer({ databaseUrl: cluster.database.url });
+		cluster.servers.push(cold);
 		const fresh = [connectClient(a.wsUrl, docName, { cookie: officer }), connectClient(b.wsUrl, docName, { cookie: support }), connectClient(cold.wsUrl, docName, { cookie: officer })];
-		clients.push(...fresh);
+		cluster.clients.push(...fresh);
 		await Promise.all(fresh.map((c) => waitFor(() => c.provider.isSynced, 'fresh client synced')));
 		for (const c of fresh) {
 			expect(c.doc.getText('onB').toString()).toBe(expectedText(5));

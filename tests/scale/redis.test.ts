@@ -3,38 +3,19 @@
  * accepts and stores its own clients' edits (they just are not relayed); when Redis is back
  * the instances resubscribe and resync, and every client converges with nothing lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/postgres';
-import { waitSynced, type TestClient } from '../helpers/collabClient';
+import { describe, expect, it } from 'vitest';
+import { waitSynced } from '../helpers/collabClient';
 import { demoPlan, signIn } from '../helpers/http';
-import type { RunningServer } from '../helpers/server';
-import { converged, editor, every, expectedText, startInstance, startRedis, type Editor } from './cluster';
+import { converged, editor, every, expectedText, type Editor, useCluster } from './cluster';
 
 const PER_INSTANCE = 10;
 
 describe('Redis restarted while people edit', () => {
-	let database: Awaited<ReturnType<typeof createTestDatabase>>;
-	let redis: Awaited<ReturnType<typeof startRedis>>;
-	const servers: RunningServer[] = [];
-	const clients: TestClient[] = [];
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		redis = await startRedis();
-	});
-
-	afterAll(async () => {
-		clients.forEach((c) => c.destroy());
-		await Promise.all(servers.map((s) => s.kill('SIGKILL')));
-		await redis?.kill();
-		await database?.drop();
-	});
+	const cluster = useCluster();
 
 	it('resyncs the instances and loses nothing', { timeout: 80_000 }, async () => {
-		const a = await startInstance(database.url, redis.url);
-		servers.push(a);
-		const b = await startInstance(database.url, redis.url);
-		servers.push(b);
+		const a = await cluster.instance();
+		const b = await cluster.instance();
 		const cookies = [await signIn(a, 'support'), await signIn(b, 'support2')];
 		const { docName } = await demoPlan(a, cookies[0]);
 
@@ -42,7 +23,7 @@ describe('Redis restarted while people edit', () => {
 		for (let i = 0; i < 2 * PER_INSTANCE; i++) {
 			const e = editor((i % 2 ? b : a).wsUrl, docName, cookies[i % 2], `e${i}`);
 			editors.push(e);
-			clients.push(e.client);
+			cluster.clients.push(e.client);
 		}
 		await Promise.all(editors.map((e) => waitSynced(e.client, 30_000)));
 
@@ -50,19 +31,19 @@ describe('Redis restarted while people edit', () => {
 		const stop = every(20, () => editors[tick++ % editors.length].edit());
 		await new Promise((r) => setTimeout(r, 2000));
 
-		await redis.kill();
+		await cluster.redis.kill();
 		const killedAt = Date.now();
 		// Edits keep being accepted and stored on both sides during the outage.
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(a.process.exitCode).toBeNull();
 		expect(b.process.exitCode).toBeNull();
 		const during = editors.map((e) => e.client.provider.unsyncedChanges);
-		await redis.start();
+		await cluster.redis.start();
 		const backAt = Date.now();
 		await new Promise((r) => setTimeout(r, 2000));
 		stop();
 
-		await converged(clients, 30_000);
+		await converged(cluster.clients, 30_000);
 		const convergedMs = Date.now() - backAt;
 		const doc = editors[0].client.doc;
 		for (const e of editors) expect(doc.getText(e.name).toString()).toBe(expectedText(e.edits));
