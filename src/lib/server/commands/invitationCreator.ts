@@ -2,7 +2,7 @@
 import type { Database } from '../db';
 import * as invitations from '../db/invitations';
 import { generateToken, tokenId } from '../auth/tokens';
-import { authorizeInOrg } from '../policies/org';
+import { authorizeInOrg, mayGrantOrgRole } from '../policies/org';
 import type { Actor } from '../policies/plan';
 import { authorize } from '../policies/plan';
 import { loadPlanScene } from '../planAccess';
@@ -27,8 +27,7 @@ export async function createInvitation(db: Database, props: CreateInvitationProp
 	const { actor } = props;
 	if (!actor) error(401, 'sign in first');
 	authorizeInOrg(actor, actor.orgId, 'inviteMembers');
-	// Only an admin may hand out the admin role.
-	if (props.orgRole === 'admin' && actor.orgRole !== 'admin') error(403, 'forbidden');
+	if (!mayGrantOrgRole(actor, props.orgRole)) error(403, 'forbidden');
 	if (props.plan) {
 		const scene = await loadPlanScene(db, actor, props.plan.id);
 		if (!scene) error(404, 'not found');

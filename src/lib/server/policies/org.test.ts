@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgAbilitiesFor } from './org';
+import { mayGrantOrgRole, orgAbilitiesFor } from './org';
 import { orgAbilities } from '$lib/domain/roles';
 
 describe('org policy', () => {
@@ -24,5 +24,12 @@ describe('org policy', () => {
 
 	it('anonymous may do nothing', () => {
 		expect(Object.values(orgAbilitiesFor(null, 'o1')).some(Boolean)).toBe(false);
+	});
+
+	it('lets only an admin hand out the admin role', () => {
+		expect(mayGrantOrgRole({ id: 'u', orgId: 'o1', orgRole: 'admin' }, 'admin')).toBe(true);
+		expect(mayGrantOrgRole({ id: 'u', orgId: 'o1', orgRole: 'planning_officer' }, 'admin')).toBe(false);
+		expect(mayGrantOrgRole({ id: 'u', orgId: 'o1', orgRole: 'planning_officer' }, 'member')).toBe(true);
+		expect(mayGrantOrgRole({ id: 'u', orgId: 'o1', orgRole: 'member' }, 'member')).toBe(false);
 	});
 });

@@ -1,6 +1,6 @@
 /** Who may do what in an organization (plans, invitations, accounts). */
 import { error } from '@sveltejs/kit';
-import { orgAbilities, type OrgAbility } from '$lib/domain/roles';
+import { orgAbilities, type OrgAbility, type OrgRole } from '$lib/domain/roles';
 import type { Actor } from './plan';
 
 export type OrgAbilityMap = Record<OrgAbility, boolean>;
@@ -12,6 +12,11 @@ const rules: Record<OrgAbility, (actor: Actor | null, orgId: string) => boolean>
 	inviteMembers: (a, org) => inOrg(a, org) && (a.orgRole === 'planning_officer' || a.orgRole === 'admin'),
 	manageAccounts: (a, org) => inOrg(a, org) && a.orgRole === 'admin'
 };
+
+/** Whether an inviter may give a new member `role`: only an admin hands out the admin role. */
+export function mayGrantOrgRole(actor: Actor, role: OrgRole): boolean {
+	return rules.inviteMembers(actor, actor.orgId) && (role !== 'admin' || actor.orgRole === 'admin');
+}
 
 export function canInOrg(actor: Actor | null, orgId: string, ability: OrgAbility): boolean {
 	return rules[ability](actor, orgId);
