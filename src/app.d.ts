@@ -10,6 +10,8 @@ declare global {
 			sessionId: string | null;
 			/** Cookies get the Secure flag when the public origin is HTTPS. */
 			secureCookies: boolean;
+			/** The client's address (through the trusted proxy header when configured). */
+			clientAddress: string;
 		}
 		interface PageData {
 			locale?: Locale;

@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { startRuntime, runtime } from '$server/runtime';
 import { isLocale } from '$lib/i18n';
+import { clientAddress } from '$lib/server/clientAddress';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 /** Opens the database, runs migrations and starts the collaboration server before any request. */
@@ -14,6 +15,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const { db, config } = await runtime();
 	event.locals.secureCookies = config.secureCookies;
+	event.locals.clientAddress = clientAddress(event.request.headers, safeSocketAddress(event), config);
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = token ? await validateSessionToken(db, token) : null;
 	if (session) setSessionCookie(event.cookies, token!, session.expiresAt, config.secureCookies);
@@ -25,3 +27,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 };
+
+/** The socket's address; SvelteKit throws when the adapter cannot tell (e.g. in some tests). */
+function safeSocketAddress(event: Parameters<Handle>[0]['event']): string | undefined {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return undefined;
+	}
+}

@@ -25,6 +25,10 @@ export interface Config {
 	seedDemo: boolean;
 	/** Largest accepted WebSocket message, bytes. */
 	maxMessageBytes: number;
+	/** Header a trusted reverse proxy sets to the client's address (lower case), or null. */
+	trustedProxyHeader: string | null;
+	/** How many trusted proxies append to that header. */
+	trustedProxyHops: number;
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
@@ -69,6 +73,13 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
 	return raw as T;
 }
 
+function headerName(env: Env, name: string): string | null {
+	const raw = env[name]?.trim();
+	if (!raw) return null;
+	if (!/^[A-Za-z0-9-]+$/.test(raw)) throw new ConfigError(`${name} must be an HTTP header name such as X-Forwarded-For, got "${raw}"`);
+	return raw.toLowerCase();
+}
+
 /** Reads and checks every setting; throws ConfigError naming the first bad variable. */
 export function readConfig(env: Env = process.env): Config {
 	const host = env.HOST?.trim() || '0.0.0.0';
@@ -83,6 +94,8 @@ export function readConfig(env: Env = process.env): Config {
 		secureCookies: origin?.startsWith('https:') ?? false,
 		seedDemo: flag(env, 'SEED_DEMO', true),
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+		trustedProxyHeader: headerName(env, 'TRUSTED_PROXY_HEADER'),
+		trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 1, 1, 10),
 		logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info')
 	};
 }

@@ -18,7 +18,7 @@ export async function load({ locals, url }) {
 }
 
 export const actions = {
-	password: async ({ request, locals, cookies, url, getClientAddress }) => {
+	password: async ({ request, locals, cookies, url }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const result = await changePassword((await runtime()).db, {
@@ -26,7 +26,7 @@ export const actions = {
 			currentPassword: String(form.get('currentPassword') ?? ''),
 			newPassword: String(form.get('newPassword') ?? ''),
 			userAgent: request.headers.get('user-agent') ?? '',
-			ip: getClientAddress()
+			ip: locals.clientAddress
 		});
 		if (!result.ok) return fail(400, { passwordError: result.reason });
 		setSessionCookie(cookies, result.token, result.expiresAt, locals.secureCookies);

@@ -11,13 +11,13 @@ export function load({ locals, url }) {
 }
 
 export const actions = {
-	default: async ({ request, cookies, locals, url, getClientAddress, setHeaders }) => {
+	default: async ({ request, cookies, locals, url, setHeaders }) => {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const password = String(form.get('password') ?? '');
 		if (!username || !password) return fail(400, { username, error: 'invalidCredentials' as const });
 		const { db } = await runtime();
-		const result = await signIn(db, { username, password, ip: getClientAddress(), userAgent: request.headers.get('user-agent') ?? '' });
+		const result = await signIn(db, { username, password, ip: locals.clientAddress, userAgent: request.headers.get('user-agent') ?? '' });
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				setHeaders({ 'retry-after': String(result.retryAfter) });

@@ -16,7 +16,7 @@ export async function load({ params }) {
 }
 
 export const actions = {
-	default: async ({ params, request, cookies, locals, getClientAddress }) => {
+	default: async ({ params, request, cookies, locals }) => {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const result = await acceptInvitation((await runtime()).db, {
@@ -25,7 +25,7 @@ export const actions = {
 			password: String(form.get('password') ?? ''),
 			displayName: String(form.get('displayName') ?? ''),
 			userAgent: request.headers.get('user-agent') ?? '',
-			ip: getClientAddress()
+			ip: locals.clientAddress
 		});
 		if (!result.ok) return fail(400, { username, error: result.reason });
 		setSessionCookie(cookies, result.token, result.expiresAt, locals.secureCookies);
