@@ -13,8 +13,8 @@ import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { demoPlan, signIn } from '../helpers/http';
 import { launchBrowser } from '../helpers/browser';
 
-const expected = JSON.parse(fs.readFileSync(new URL('../../../shared/domain/sample-plan-pd01.json', import.meta.url), 'utf8'));
-const sample = JSON.parse(fs.readFileSync(new URL('../../../shared/domain/sample-plan.json', import.meta.url), 'utf8'));
+const expected = JSON.parse(fs.readFileSync(new URL('../../src/lib/server/demo/sample-plan-pd01.json', import.meta.url), 'utf8'));
+const sample = JSON.parse(fs.readFileSync(new URL('../../src/lib/server/demo/sample-plan.json', import.meta.url), 'utf8'));
 const MONTHS = ['ต.ค.', 'พ.ย.', 'ธ.ค.', 'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.'];
 const hasPdftotext = (() => {
 	try {

@@ -1,5 +1,5 @@
 /**
- * The interchange JSON (shape of shared/domain/sample-plan.json) ↔ the plan model / doc.
+ * The interchange JSON (shape of src/lib/server/demo/sample-plan.json) ↔ the plan model / doc.
  *
  * Round trip: importPlanJson then exportPlanJson gives back the original for every field
  * the model holds. Fields of the JSON that are NOT stored, and why:

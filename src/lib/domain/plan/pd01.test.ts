@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { importPlanJson } from './json';
 import { computePd01, computePd01FromDoc, summarizeEquipment, summarizeFundingTypes, largestRemainder } from './pd01';
 import { planFromJson } from './json';
-import { loadSamplePlan, loadSharedJson } from './testSupport';
+import { loadSamplePlan, loadSampleJson } from './testSupport';
 
 interface ExpectedScope {
 	grandTotal: Record<string, unknown> & { naiveFloatSumOfBaht?: string };
@@ -16,7 +16,7 @@ interface ExpectedPd01 {
 	byFundingType: unknown;
 }
 
-const expected = loadSharedJson<ExpectedPd01>('sample-plan-pd01.json');
+const expected = loadSampleJson<ExpectedPd01>('sample-plan-pd01.json');
 
 /** `naiveFloatSumOfBaht` only documents what a float shortcut would print; not a product value. */
 function withoutInformative(scope: ExpectedScope) {

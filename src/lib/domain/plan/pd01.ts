@@ -11,7 +11,7 @@
  *   largestRemainderNested  group rows distributed within each strategy to add up to that
  *                     strategy's largestRemainder value.
  * `lrTie` / `lrNestedTie` mark rows whose value depends on the tie-break.
- * The output mirrors shared/domain/sample-plan-pd01.json (`scopes.<scope>`).
+ * The output mirrors src/lib/server/demo/sample-plan-pd01.json (`scopes.<scope>`).
  */
 import type * as Y from 'yjs';
 import { readPlan } from './doc';

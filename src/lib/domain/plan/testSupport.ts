@@ -1,23 +1,38 @@
 /**
- * Test-only helpers (imported by *.test.ts, never by app code): the shared sample plan,
+ * Test-only helpers (imported by *.test.ts, never by app code): the sample plan,
  * a seeded PRNG and a tiny network of Y.Docs that deliver updates in random orders.
  */
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import type { PlanJson } from './types';
 
-/**
- * shared/ sits beside the repository (CI clones it elsewhere with a copy of shared/ next
- * to it), so resolve relative to this file, never absolutely.
- */
-const SHARED_DOMAIN = new URL('../../../../../shared/domain/', import.meta.url);
+/** The demo seed's folder: one copy of the sample plan and its expected ผด.01 for demo and tests. */
+const SAMPLE_DIR = new URL('../../server/demo/', import.meta.url);
 
-export function loadSharedJson<T>(name: string): T {
-	return JSON.parse(readFileSync(new URL(name, SHARED_DOMAIN), 'utf8')) as T;
+/** Reads `sample-plan.json` or `sample-plan-pd01.json` from the demo seed's folder. */
+export function loadSampleJson<T>(name: 'sample-plan.json' | 'sample-plan-pd01.json'): T {
+	return JSON.parse(readFileSync(new URL(name, SAMPLE_DIR), 'utf8')) as T;
 }
 
 export function loadSamplePlan(): PlanJson {
-	return loadSharedJson<PlanJson>('sample-plan.json');
+	return loadSampleJson<PlanJson>('sample-plan.json');
+}
+
+/**
+ * The sample plan cut down to a few rows per แผนงาน (every strategy and group, one narrative
+ * section and the rows named in `keep` stay): the same shapes as the full plan at a fraction of the cost, for
+ * tests that replay many random interleavings.
+ */
+export function loadSmallPlan(keep: readonly string[], perGroup = 1): PlanJson {
+	const plan = loadSamplePlan();
+	for (const strategy of plan.strategies) {
+		for (const group of strategy.planGroups) {
+			group.projects = group.projects.filter((p, i) => i < perGroup || keep.includes(p.id));
+		}
+	}
+	plan.equipment = plan.equipment.slice(0, 3);
+	plan.introduction.sections = plan.introduction.sections.slice(0, 1);
+	return plan;
 }
 
 /** mulberry32: small, fast, good enough to shuffle deliveries reproducibly. */

@@ -1,6 +1,6 @@
 /**
  * Plain types of a plan. Two families:
- * - `*Json`: the interchange shape of `shared/domain/sample-plan.json` (OPERATIONAL_PLAN.md §0),
+ * - `*Json`: the interchange shape of `src/lib/server/demo/sample-plan.json` (OPERATIONAL_PLAN.md §0),
  *   money in baht as JSON numbers, print-derived fields (seq, no, planName, …) included;
  * - the model (`Plan`, `Project`, …): what the Yjs document holds, money as integer satang,
  *   nothing derivable stored. `readPlan(doc)` returns it; ผด.01 and validation consume it.
