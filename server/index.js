@@ -47,6 +47,10 @@ async function main() {
 		handler(req, res);
 	});
 	server.requestTimeout = 60_000;
+	// Idle kept-alive connections stay open longer than a reverse proxy's or a client's own idle
+	// timeout (nginx and undici reuse for up to 60 s / 4 s), so the server is never the side
+	// that closes a connection the other side is about to reuse.
+	server.keepAliveTimeout = 65_000;
 	const collab = attachCollab(server, runtime);
 
 	server.on('error', (error) => fail(new Error(`cannot listen on ${config.host}:${config.port}: ${error.message}`)));

@@ -4,7 +4,8 @@
  * empty plan, a messy workbook with row-level errors, hostile files refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -70,8 +71,13 @@ function unzipEntry(zip: Buffer, name: string): Buffer {
 	throw new Error(`no ${name}`);
 }
 
-function convertWithLibreOffice(file: string) {
-	execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 60_000 });
+/**
+ * Converts asynchronously: a synchronous 5 s conversion would freeze this process's event loop
+ * while the server closes the idle kept-alive connection, and the next request would then be
+ * sent on that dead socket before its close was read.
+ */
+async function convertWithLibreOffice(file: string) {
+	await promisify(execFile)('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 60_000 });
 	expect(fs.existsSync(file.replace(/\.\w+$/, '.pdf'))).toBe(true);
 }
 
@@ -121,7 +127,7 @@ describe('DOCX export', () => {
 		if (soffice) {
 			const p = path.join(dir, 'plan.docx');
 			fs.writeFileSync(p, file);
-			convertWithLibreOffice(p);
+			await convertWithLibreOffice(p);
 		}
 	});
 });
@@ -170,7 +176,7 @@ describe('XLSX export', () => {
 		if (soffice) {
 			const p = path.join(dir, 'plan.xlsx');
 			fs.writeFileSync(p, file);
-			convertWithLibreOffice(p);
+			await convertWithLibreOffice(p);
 		}
 	});
 });
