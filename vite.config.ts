@@ -21,5 +21,8 @@ function collabDevServer(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), collabDevServer()]
+	plugins: [sveltekit(), collabDevServer()],
+	// Rolldown's "callbacks took N s" advice reflects the machine's load, not the project: a
+	// newcomer building on a busy 2-core machine should not be sent profiling.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } }
 });

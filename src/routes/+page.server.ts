@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fiscalYearBE, readForm, requiredText } from '$lib/server/input';
 import { runtime } from '$server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { readablePlans } from '$lib/server/planList';
@@ -24,14 +26,13 @@ export async function load({ locals, url }) {
 	};
 }
 
+const newPlanForm = v.object({ title: requiredText(200), fiscalYear: fiscalYearBE() });
+
 export const actions = {
 	createPlan: async ({ request, locals }) => {
-		const form = await request.formData();
-		const title = String(form.get('title') ?? '').trim();
-		const fiscalYear = Number(String(form.get('fiscalYear') ?? '').trim());
-		if (!title) return fail(400, { error: 'required' as const, field: 'planTitle' as const });
-		if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700) return fail(400, { error: 'badFiscalYear' as const });
-		const plan = await createPlan((await runtime()).db, { actor: locals.user, title, fiscalYear });
+		const input = await readForm(request, newPlanForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const plan = await createPlan((await runtime()).db, { actor: locals.user, ...input.value });
 		redirect(303, `/plans/${plan.id}`);
 	}
 };

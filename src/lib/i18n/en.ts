@@ -64,6 +64,8 @@ export const en: Record<keyof typeof th, string> = {
 	planTitle: 'Plan title',
 	fiscalYearInput: 'Fiscal year (B.E.)',
 	badFiscalYear: 'The fiscal year must be B.E. 2500–2700',
+	invalidInput: 'The submitted data is not valid; please check it and try again',
+	textTooLong: 'The text is too long',
 	required: '{field} is required',
 	create: 'Create',
 	save: 'Save',

@@ -62,6 +62,8 @@ export const th = {
 	planTitle: 'ชื่อแผน',
 	fiscalYearInput: 'ปีงบประมาณ (พ.ศ.)',
 	badFiscalYear: 'ปีงบประมาณต้องเป็น พ.ศ. 2500–2700',
+	invalidInput: 'ข้อมูลที่ส่งมาไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง',
+	textTooLong: 'ข้อความยาวเกินไป',
 	required: 'กรุณากรอก {field}',
 	create: 'สร้าง',
 	save: 'บันทึก',

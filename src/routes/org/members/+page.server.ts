@@ -5,7 +5,9 @@ import { orgAbilitiesFor } from '$lib/server/policies/org';
 import * as users from '$lib/server/db/users';
 import { createInvitation } from '$lib/server/commands/invitationCreator';
 import { revokeSessions, setAccountDisabled } from '$lib/server/commands/accountManager';
-import { isOrgRole } from '$lib/domain/roles';
+import * as v from 'valibot';
+import { orgRoles } from '$lib/domain/roles';
+import { choice, flag, id, readForm, requiredText, text } from '$lib/server/input';
 
 export async function load({ locals, url }) {
 	const user = requireUser(locals, url);
@@ -18,30 +20,31 @@ export async function load({ locals, url }) {
 	};
 }
 
+const inviteForm = v.object({
+	displayName: requiredText(200),
+	position: text(200),
+	orgRole: v.optional(choice(orgRoles), 'member')
+});
+const accountForm = v.object({ userId: id(), disabled: flag() });
+
 export const actions = {
 	invite: async ({ request, locals, url }) => {
 		requireUser(locals, url);
-		const form = await request.formData();
-		const displayName = String(form.get('displayName') ?? '').trim();
-		const orgRole = String(form.get('orgRole') ?? 'member');
-		if (!displayName) return fail(400, { inviteError: 'required' as const });
-		if (!isOrgRole(orgRole)) return fail(400, { inviteError: 'required' as const });
-		const { token, expiresAt } = await createInvitation((await runtime()).db, {
-			actor: locals.user,
-			displayName,
-			position: String(form.get('position') ?? ''),
-			orgRole
-		});
+		const input = await readForm(request, inviteForm);
+		if (!input.ok) return fail(400, { inviteError: input.error, field: input.field });
+		const { token, expiresAt } = await createInvitation((await runtime()).db, { actor: locals.user, ...input.value });
 		return { invitationUrl: `${url.origin}/invite/${token}`, expiresAt: expiresAt.toISOString() };
 	},
 	revoke: async ({ request, locals }) => {
-		const form = await request.formData();
-		const count = await revokeSessions((await runtime()).db, locals.user, String(form.get('userId')));
+		const input = await readForm(request, accountForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const count = await revokeSessions((await runtime()).db, locals.user, input.value.userId);
 		return { revoked: count };
 	},
 	disable: async ({ request, locals }) => {
-		const form = await request.formData();
-		await setAccountDisabled((await runtime()).db, locals.user, String(form.get('userId')), form.get('disabled') === 'true');
+		const input = await readForm(request, accountForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		await setAccountDisabled((await runtime()).db, locals.user, input.value.userId, input.value.disabled);
 		return {};
 	}
 };

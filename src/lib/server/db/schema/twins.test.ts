@@ -13,7 +13,7 @@ interface Shape {
 	name: string;
 	columns: Record<string, { column: string; notNull: boolean; primary: boolean; hasDefault: boolean }>;
 	primaryKeys: string[][];
-	indexes: string[];
+	indexes: (string | undefined)[];
 	foreignKeys: string[];
 }
 

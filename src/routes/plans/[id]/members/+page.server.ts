@@ -1,4 +1,6 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { choice, id, readForm } from '$lib/server/input';
 import { runtime } from '$server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
@@ -6,7 +8,7 @@ import { authorize } from '$lib/server/policies/plan';
 import * as planMembers from '$lib/server/db/planMembers';
 import * as users from '$lib/server/db/users';
 import { setMember } from '$lib/server/commands/memberSetter';
-import { isPlanRole } from '$lib/domain/roles';
+import { planRoles } from '$lib/domain/roles';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -22,11 +24,15 @@ export async function load({ params, locals, url }) {
 	};
 }
 
+// An empty role removes the member from the plan.
+const memberForm = v.object({ userId: id(), role: v.optional(v.union([choice(planRoles), v.literal('')], 'invalidInput'), '') });
+
 export const actions = {
 	default: async ({ params, request, locals }) => {
-		const form = await request.formData();
-		const role = String(form.get('role') ?? '');
-		await setMember((await runtime()).db, { actor: locals.user, planId: params.id, userId: String(form.get('userId')), role: isPlanRole(role) ? role : null });
+		const input = await readForm(request, memberForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const { userId, role } = input.value;
+		await setMember((await runtime()).db, { actor: locals.user, planId: params.id, userId, role: role || null });
 		return { saved: true };
 	}
 };

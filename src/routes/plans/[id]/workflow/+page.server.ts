@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { choice, readForm, requiredText, text } from '$lib/server/input';
 import { runtime } from '$server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
@@ -59,17 +61,19 @@ export async function load({ params, locals, url }) {
 }
 
 async function transition(name: Transition['name'], { params, request, locals }: { params: { id: string }; request: Request; locals: App.Locals }) {
-	const form = await request.formData();
-	const result = await transitionPlan((await runtime()).db, {
-		actor: locals.user,
-		planId: params.id,
-		transition: name,
-		note: String(form.get('note') ?? ''),
-		contentSha256: String(form.get('contentSha256') ?? '')
-	});
+	const input = await readForm(request, transitionForm);
+	if (!input.ok) return fail(400, { error: input.error, field: input.field, issues: [] });
+	const result = await transitionPlan((await runtime()).db, { actor: locals.user, planId: params.id, transition: name, ...input.value });
 	if (!result.ok) return fail(409, { error: result.reason, issues: 'issues' in result ? result.issues : [] });
 	return { done: name, sha256: result.sha256 };
 }
+
+// What each action reads; the commands check meaning (dates, reasons, hashes) themselves.
+const transitionForm = v.object({ note: text(2000), contentSha256: text(64) });
+const versionForm = v.object({ name: requiredText(200) });
+const triggerForm = v.object({ triggerDate: text(10) });
+const extensionForm = v.object({ extendedTo: text(10), reason: text(2000) });
+const amendmentForm = v.object({ kind: v.optional(choice(['amendment', 'addition'] as const), 'amendment'), reason: text(2000) });
 
 export const actions = {
 	submit: (event) => transition('submit', event),
@@ -83,30 +87,27 @@ export const actions = {
 		const scene = await loadPlanScene(db, user, params.id);
 		if (!scene) error(404, 'not found');
 		authorize(scene, 'edit');
-		const name = String((await request.formData()).get('name') ?? '').trim();
-		if (!name) return fail(400, { error: 'required' as const });
-		const version = await createVersion(db, { planId: params.id, name: name.slice(0, 200), kind: 'manual', state: scene.plan.state, createdBy: user.id });
+		const input = await readForm(request, versionForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const version = await createVersion(db, { planId: params.id, name: input.value.name, kind: 'manual', state: scene.plan.state, createdBy: user.id });
 		return { savedVersion: version.id };
 	},
 	setTrigger: async ({ params, request, locals }) => {
-		const form = await request.formData();
-		const result = await setTriggerDate((await runtime()).db, { actor: locals.user, planId: params.id, triggerDate: String(form.get('triggerDate') ?? '') });
+		const input = await readForm(request, triggerForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const result = await setTriggerDate((await runtime()).db, { actor: locals.user, planId: params.id, ...input.value });
 		return result.ok ? { deadlineSaved: true } : fail(400, { error: result.reason });
 	},
 	extendDeadline: async ({ params, request, locals }) => {
-		const form = await request.formData();
-		const result = await extendDeadline((await runtime()).db, {
-			actor: locals.user,
-			planId: params.id,
-			extendedTo: String(form.get('extendedTo') ?? ''),
-			reason: String(form.get('reason') ?? '')
-		});
+		const input = await readForm(request, extensionForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const result = await extendDeadline((await runtime()).db, { actor: locals.user, planId: params.id, ...input.value });
 		return result.ok ? { deadlineSaved: true } : fail(400, { error: result.reason });
 	},
 	startAmendment: async ({ params, request, locals }) => {
-		const form = await request.formData();
-		const kind = form.get('kind') === 'addition' ? 'addition' : 'amendment';
-		const result = await startAmendment((await runtime()).db, { actor: locals.user, planId: params.id, kind, reason: String(form.get('reason') ?? '') });
+		const input = await readForm(request, amendmentForm);
+		if (!input.ok) return fail(400, { error: input.error, field: input.field });
+		const result = await startAmendment((await runtime()).db, { actor: locals.user, planId: params.id, ...input.value });
 		if (!result.ok) return fail(400, { error: result.reason });
 		redirect(303, `/plans/${result.planId}`);
 	}
