@@ -27,9 +27,9 @@ export const MAX_ROWS = 20_000;
 export const MAX_COLS = 80;
 /**
  * Cells the workbook parser may create (ExcelJS keeps about 1 KB per cell while it loads):
- * a real ผด.02 of a thousand projects in 18 columns is a tenth of this.
+ * a real ผด.02 of a thousand projects in 18 columns is a fifth of this.
  */
-export const XLSX_MAX_CELLS = 200_000;
+export const XLSX_MAX_CELLS = 100_000;
 
 export type FileKind = 'xlsx' | 'csv';
 

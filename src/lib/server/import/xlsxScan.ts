@@ -65,9 +65,12 @@ class SheetCounter {
 
 	constructor(private readonly limits: ScanLimits) {}
 
-	/** Cells ExcelJS creates: those in the XML, merged ranges, and the grid the reader walks. */
+	/**
+	 * Cells ExcelJS creates: those in the XML or, if more, the grid the reader walks (it
+	 * creates the missing ones), plus every cell of the merged ranges.
+	 */
 	get cost(): number {
-		return this.xmlCells + this.mergedCells + this.maxRow * Math.min(this.maxCol, this.limits.maxCols);
+		return Math.max(this.xmlCells, this.maxRow * Math.min(this.maxCol, this.limits.maxCols)) + this.mergedCells;
 	}
 
 	feed(chunk: Buffer): void {
