@@ -12,8 +12,9 @@
  * An attempt is reserved — counted as a failure — before the password is checked, in one
  * transaction that first takes the rows' locks, so parallel requests cannot all pass the
  * check: the 6th of 60 simultaneous guesses already sees the block the 5th set. A success
- * gives the reservation back. Counts restart after a quiet window, blocked attempts write
- * nothing, and rows past every window are pruned, so unknown usernames cannot grow the table.
+ * gives the reservation back. A count starts over once its window (from its first failure)
+ * has passed, blocked attempts write nothing, and rows past every window are pruned, so
+ * unknown usernames cannot grow the table.
  */
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
