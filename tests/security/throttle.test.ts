@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { demoPassword, signIn } from '../helpers/http';
 import { openDataDb } from '../helpers/dataDir';
+import { createTestDatabase } from '../helpers/postgres';
 
 interface Outcome {
 	status: number;
@@ -109,6 +110,22 @@ describe('sign-in throttle behind a reverse proxy (TRUSTED_PROXY_HEADER)', () =>
 		expect(counts.checked).toBeLessThanOrEqual(30);
 		expect(count() - before).toBeLessThanOrEqual(1 + 2 * counts.checked);
 		db.close();
+	});
+});
+
+describe('sign-in throttle on PostgreSQL', () => {
+	it('checks at most 5 of 60 parallel guesses there too', async () => {
+		const database = await createTestDatabase();
+		const server = await startServer({ databaseUrl: database.url });
+		try {
+			const counts = tally(await Promise.all(Array.from({ length: 60 }, (_, i) => attempt(server, 'mayor', `guess-${i}`))));
+			console.info(`throttle (PostgreSQL): 60 parallel guesses → ${counts.checked} passwords checked, ${counts.blocked} blocked`);
+			expect(counts.checked).toBeLessThanOrEqual(5);
+			expect(counts.checked + counts.blocked).toBe(60);
+		} finally {
+			await server.kill();
+			await database.drop();
+		}
 	});
 });
 
