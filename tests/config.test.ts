@@ -23,7 +23,7 @@ describe('health and shutdown', () => {
 		const server = await startServer();
 		const res = await fetch(`${server.url}/healthz`);
 		expect(res.status).toBe(200);
-		expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', dialect: 'sqlite' });
+		expect(await res.json()).toEqual({ status: 'ok', database: 'ok', dialect: 'sqlite', collaboration: { documents: 0, connections: 0 } });
 		const exit = await server.kill('SIGTERM');
 		expect(exit.code).toBe(0);
 	});

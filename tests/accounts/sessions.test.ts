@@ -87,7 +87,7 @@ describe('sign-in', () => {
 		expect(first).toBeGreaterThanOrEqual(29);
 		// Let the block lapse (moved into the past), fail once more: the next delay doubles.
 		const db = openDataDb(dataDir);
-		db.prepare("update login_throttle set blocked_until = ? where key = 'user:support2'").run(Date.now() - 1);
+		db.prepare("update login_throttle set blocked_until = ? where key = 'pair:support2|127.0.0.1'").run(Date.now() - 1);
 		db.close();
 		await postAction(server, '/login', { username: 'support2', password: 'nope-again' });
 		const again = await postAction(server, '/login', { username: 'support2', password: 'support2-demo-2569' });

@@ -30,6 +30,7 @@ export const en: Record<keyof typeof th, string> = {
 	position: 'Position',
 	invalidCredentials: 'Wrong username or password',
 	throttled: 'Too many attempts. Try again in {seconds} seconds',
+	attemptsThrottled: 'Too many attempts. Try again in {seconds} seconds',
 	account: 'My account',
 	changePassword: 'Change password',
 	currentPassword: 'Current password',

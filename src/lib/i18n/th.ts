@@ -28,6 +28,7 @@ export const th = {
 	position: 'ตำแหน่ง',
 	invalidCredentials: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
 	throttled: 'พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอ {seconds} วินาทีแล้วลองใหม่',
+	attemptsThrottled: 'ลองหลายครั้งเกินไป กรุณารอ {seconds} วินาทีแล้วลองใหม่',
 	account: 'บัญชีของฉัน',
 	changePassword: 'เปลี่ยนรหัสผ่าน',
 	currentPassword: 'รหัสผ่านปัจจุบัน',

@@ -18,7 +18,7 @@ export async function load({ locals, url }) {
 }
 
 export const actions = {
-	password: async ({ request, locals, cookies, url }) => {
+	password: async ({ request, locals, cookies, url, setHeaders }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const result = await changePassword((await runtime()).db, {
@@ -28,6 +28,10 @@ export const actions = {
 			userAgent: request.headers.get('user-agent') ?? '',
 			ip: locals.clientAddress
 		});
+		if (!result.ok && result.reason === 'throttled') {
+			setHeaders({ 'retry-after': String(result.retryAfter) });
+			return fail(429, { passwordError: result.reason, retryAfter: result.retryAfter });
+		}
 		if (!result.ok) return fail(400, { passwordError: result.reason });
 		setSessionCookie(cookies, result.token, result.expiresAt, locals.secureCookies);
 		return { passwordChanged: true };

@@ -8,6 +8,7 @@ import { createSession } from '../auth/session';
 import { tokenId } from '../auth/tokens';
 import { isOrgRole, isPlanRole } from '$lib/domain/roles';
 import * as audit from '../db/audit';
+import * as throttle from '../auth/throttle';
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
 
@@ -30,11 +31,17 @@ export interface AcceptInvitationProps {
 
 export type AcceptInvitationResult =
 	| { ok: true; token: string; expiresAt: Date; userId: string }
-	| { ok: false; reason: 'invalidInvitation' | 'badUsername' | 'usernameTaken' | 'tooShort' | 'tooLong' };
+	| { ok: false; reason: 'invalidInvitation' | 'badUsername' | 'usernameTaken' | 'tooShort' | 'tooLong' }
+	| { ok: false; reason: 'throttled'; retryAfter: number };
 
 export async function acceptInvitation(db: Database, props: AcceptInvitationProps): Promise<AcceptInvitationResult> {
+	// No password is guessed here, but an address that keeps trying dead invitation links is
+	// counted like one that keeps failing sign-ins; a usable link gives the attempt back.
+	const reserved = await throttle.reserve(db, { address: props.ip });
+	if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfter: reserved.retryAfter };
 	const invitation = await findUsableInvitation(db, props.token);
 	if (!invitation || !isOrgRole(invitation.orgRole)) return { ok: false, reason: 'invalidInvitation' };
+	await throttle.settle(db, reserved.reservation, 'success');
 	const username = users.normalizeUsername(props.username);
 	if (!USERNAME_PATTERN.test(username)) return { ok: false, reason: 'badUsername' };
 	const problem = passwordProblem(props.password);

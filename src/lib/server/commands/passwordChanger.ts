@@ -5,6 +5,7 @@ import * as users from '../db/users';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { createSession } from '../auth/session';
 import { endUserSessions } from './sessionEnder';
+import * as throttle from '../auth/throttle';
 
 export interface ChangePasswordProps {
 	userId: string;
@@ -16,11 +17,18 @@ export interface ChangePasswordProps {
 
 export type ChangePasswordResult =
 	| { ok: true; token: string; expiresAt: Date }
-	| { ok: false; reason: 'wrongPassword' | 'tooShort' | 'tooLong' };
+	| { ok: false; reason: 'wrongPassword' | 'tooShort' | 'tooLong' }
+	| { ok: false; reason: 'throttled'; retryAfter: number };
 
 export async function changePassword(db: Database, props: ChangePasswordProps): Promise<ChangePasswordResult> {
 	const user = await users.byId(db, props.userId);
-	if (!user || !(await verifyPassword(user.passwordHash, props.currentPassword))) return { ok: false, reason: 'wrongPassword' };
+	if (!user) return { ok: false, reason: 'wrongPassword' };
+	// Someone holding a stolen session must not get unlimited guesses at the current
+	// password either: the same counters as sign-in.
+	const reserved = await throttle.reserve(db, { account: user.username, address: props.ip });
+	if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfter: reserved.retryAfter };
+	if (!(await verifyPassword(user.passwordHash, props.currentPassword))) return { ok: false, reason: 'wrongPassword' };
+	await throttle.settle(db, reserved.reservation, 'success');
 	const problem = passwordProblem(props.newPassword);
 	if (problem) return { ok: false, reason: problem };
 	await users.setPasswordHash(db, user.id, await hashPassword(props.newPassword));

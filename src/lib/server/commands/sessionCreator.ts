@@ -4,12 +4,13 @@ import * as users from '../db/users';
 import { verifyPassword } from '../auth/password';
 import { createSession } from '../auth/session';
 import * as throttle from '../auth/throttle';
+import { log } from '../log';
 
 export interface SignInProps {
 	/** As typed; compared case-insensitively. */
 	username: string;
 	password: string;
-	/** Client address, for the per-address limit. */
+	/** Client address (`locals.clientAddress`), for the per-address limits. */
 	ip: string;
 	userAgent: string;
 }
@@ -21,19 +22,18 @@ export type SignInResult =
 	| { ok: false; reason: 'throttled'; retryAfter: number };
 
 export async function signIn(db: Database, props: SignInProps): Promise<SignInResult> {
-	const accountKey = `user:${users.normalizeUsername(props.username)}`;
-	const addressKey = `ip:${props.ip}`;
-	const retryAfter = Math.max(await throttle.retryAfterSeconds(db, accountKey), await throttle.retryAfterSeconds(db, addressKey));
-	if (retryAfter > 0) return { ok: false, reason: 'throttled', retryAfter };
+	// The attempt is counted before the password is checked, so parallel guesses cannot
+	// all slip through; unknown accounts are counted exactly like known ones.
+	const reserved = await throttle.reserve(db, { account: users.normalizeUsername(props.username), address: props.ip });
+	if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfter: reserved.retryAfter };
 
 	const user = await users.byUsername(db, props.username);
 	const valid = await verifyPassword(user?.passwordHash ?? null, props.password);
 	if (!user || !valid || user.disabledAt) {
-		await throttle.recordFailure(db, accountKey, throttle.ACCOUNT_RULE);
-		await throttle.recordFailure(db, addressKey, throttle.ADDRESS_RULE);
+		log().info({ address: props.ip }, 'sign-in: password rejected');
 		return { ok: false, reason: 'invalid' };
 	}
-	await throttle.clear(db, accountKey);
+	await throttle.settle(db, reserved.reservation, 'success');
 	const session = await createSession(db, user.id, { ip: props.ip, userAgent: props.userAgent });
 	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
 }

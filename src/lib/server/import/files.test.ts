@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_MAX_BYTES, ImportRefusal, readGrids, sniffFile } from './files';
+import { IMPORT_MAX_BYTES, ImportRefusal, MAX_ROWS, readGrids, readUpload, sniffFile } from './files';
+import { MAX_PARALLEL_PARSES } from './parseSlots';
+import { bigWorkbook } from '../../../../tests/security/uploadFixtures';
 import { encryptedWorkbook, zip, zipBomb } from '../../../../tests/export/fixtures';
 
 function refusal(fn: () => unknown): ImportRefusal {
@@ -56,5 +58,52 @@ describe('readGrids', () => {
 		const tis = Buffer.from([0xb7, 0xd5, 0xe8, 0x2c, 0x41, 0x0a]);
 		const [g2] = await readGrids('csv', tis);
 		expect(g2.rows[0]).toEqual(['ที่', 'A']);
+	});
+});
+
+describe('bounded reading', () => {
+	it('stops a CSV at the row limit instead of parsing it whole', async () => {
+		const csv = Buffer.from(Array.from({ length: MAX_ROWS + 5 }, (_, i) => `${i},a`).join('\n'));
+		await expect(readGrids('csv', csv)).rejects.toMatchObject({ th: expect.stringMatching(/มากกว่า 20,000 แถว/) });
+		const fits = Buffer.from(Array.from({ length: MAX_ROWS }, (_, i) => `${i},a`).join('\n'));
+		expect((await readGrids('csv', fits))[0].rows).toHaveLength(MAX_ROWS);
+	});
+
+	it('refuses a sheet over the row limit while it streams, before ExcelJS loads it', async () => {
+		const wb = await bigWorkbook(MAX_ROWS + 10);
+		await expect(readGrids('xlsx', wb)).rejects.toMatchObject({ th: expect.stringMatching(/มากกว่า 20,000 แถว/) });
+	});
+
+	it('counts the real inflated bytes, whatever the ZIP declares', async () => {
+		const liar = zip([
+			{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+			{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+			{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20), deflate: true, claimSize: 1000 }
+		]);
+		expect(sniffFile('liar.xlsx', liar)).toBe('xlsx'); // the central directory alone looks fine
+		await expect(readGrids('xlsx', liar)).rejects.toMatchObject({ th: expect.stringMatching(/ขนาดใหญ่ผิดปกติ/) });
+	});
+
+	it('refuses merged ranges and far-away cells that would make the parser build millions of cells', async () => {
+		const sheet = (body: string) =>
+			zip([
+				{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+				{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+				{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${body}</worksheet>`), deflate: true }
+			]);
+		const merged = sheet('<row r="1"><c r="A1"/></row></sheetData><mergeCells><mergeCell ref="A1:XFD1000"/></mergeCells>');
+		await expect(readGrids('xlsx', merged)).rejects.toMatchObject({ th: expect.stringMatching(/มากเกินไป/) });
+		const far = sheet('<row r="19999"><c r="CZ19999"><v>1</v></c></row></sheetData>');
+		await expect(readGrids('xlsx', far)).rejects.toMatchObject({ th: expect.stringMatching(/มากเกินไป/) });
+	});
+
+	it('lets only a few uploads parse at once, and says "busy" to the rest', async () => {
+		const csv = Buffer.from('ที่,โครงการ\n1,ก');
+		const results = await Promise.allSettled(Array.from({ length: MAX_PARALLEL_PARSES + 3 }, () => readUpload('x.csv', csv)));
+		const busy = results.filter((r) => r.status === 'rejected' && (r.reason as ImportRefusal).th.includes('ลองใหม่'));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(MAX_PARALLEL_PARSES);
+		expect(busy).toHaveLength(3);
+		// Slots come back once those finished.
+		expect((await readUpload('x.csv', csv))[0].rows).toHaveLength(2);
 	});
 });

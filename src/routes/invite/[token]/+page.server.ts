@@ -16,7 +16,7 @@ export async function load({ params }) {
 }
 
 export const actions = {
-	default: async ({ params, request, cookies, locals }) => {
+	default: async ({ params, request, cookies, locals, setHeaders }) => {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const result = await acceptInvitation((await runtime()).db, {
@@ -27,6 +27,10 @@ export const actions = {
 			userAgent: request.headers.get('user-agent') ?? '',
 			ip: locals.clientAddress
 		});
+		if (!result.ok && result.reason === 'throttled') {
+			setHeaders({ 'retry-after': String(result.retryAfter) });
+			return fail(429, { username, error: result.reason, retryAfter: result.retryAfter });
+		}
 		if (!result.ok) return fail(400, { username, error: result.reason });
 		setSessionCookie(cookies, result.token, result.expiresAt, locals.secureCookies);
 		redirect(303, '/');

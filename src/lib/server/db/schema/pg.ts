@@ -123,7 +123,10 @@ export const planMembers = pgTable(
 	(t) => [primaryKey({ columns: [t.planId, t.userId] })]
 );
 
-/** Failed sign-ins per key (`user:<name>` or `ip:<address>`), for the growing delay. */
+/**
+ * Password-guessing counters (`auth/throttle.ts`): `pair:<account>|<address>`, `acct:<account>`
+ * and `addr:<address>`. `updated_at` holds when the current counting window started.
+ */
 export const loginThrottle = pgTable('login_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),

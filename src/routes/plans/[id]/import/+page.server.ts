@@ -5,7 +5,9 @@ import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { authorize } from '$lib/server/policies/plan';
 import { loadCurrentPlan } from '$lib/server/planSnapshot';
-import { IMPORT_MAX_BYTES, ImportRefusal, readGrids, sniffFile, type SheetGrid } from '$lib/server/import/files';
+import { IMPORT_MAX_BYTES, ImportRefusal, MAX_COLS, MAX_ROWS, readUpload, sniffFile, type SheetGrid } from '$lib/server/import/files';
+import { withParseSlot } from '$lib/server/import/parseSlots';
+import { readImportForm } from '$lib/server/import/uploadForm';
 import { FIELD_LABELS, mappingFromForm, previewImport, type ImportKind, type ImportTarget } from '$lib/server/import/projectTable';
 import { applyImport } from '$lib/server/import/importApplier';
 import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
@@ -35,8 +37,11 @@ async function targetOf(db: Awaited<ReturnType<typeof runtime>>['db'], planId: s
 const pack = (grids: SheetGrid[]) => gzipSync(Buffer.from(JSON.stringify(grids))).toString('base64');
 function unpack(payload: string): SheetGrid[] | null {
 	try {
-		const grids = JSON.parse(gunzipSync(Buffer.from(payload, 'base64'), { maxOutputLength: 64 * 1024 * 1024 }).toString()) as SheetGrid[];
-		return Array.isArray(grids) && grids.every((g) => typeof g?.name === 'string' && Array.isArray(g.rows)) ? grids : null;
+		// The payload comes back from the browser: bounded like an upload (bytes, rows, columns).
+		const grids = JSON.parse(gunzipSync(Buffer.from(payload, 'base64'), { maxOutputLength: 16 * 1024 * 1024 }).toString()) as SheetGrid[];
+		const fits = (g: SheetGrid) =>
+			typeof g?.name === 'string' && Array.isArray(g.rows) && g.rows.length <= MAX_ROWS && g.rows.every((r) => Array.isArray(r) && r.length <= MAX_COLS && r.every((c) => typeof c === 'string'));
+		return Array.isArray(grids) && grids.length <= 255 && grids.every(fits) ? grids : null;
 	} catch {
 		return null;
 	}
@@ -47,14 +52,19 @@ async function gridsFrom(form: FormData): Promise<{ grids: SheetGrid[] } | { ref
 	if (file instanceof File && file.size > 0) {
 		if (file.size > IMPORT_MAX_BYTES) return { refusal: sniffError(new Uint8Array(IMPORT_MAX_BYTES + 1)) };
 		try {
-			const bytes = new Uint8Array(await file.arrayBuffer());
-			return { grids: await readGrids(sniffFile(file.name, bytes), bytes) };
+			return { grids: await readUpload(file.name, new Uint8Array(await file.arrayBuffer())) };
 		} catch (e) {
 			if (e instanceof ImportRefusal) return { refusal: e };
 			throw e;
 		}
 	}
-	const grids = unpack(String(form.get('payload') ?? ''));
+	let grids: SheetGrid[] | null;
+	try {
+		grids = await withParseSlot(async () => unpack(String(form.get('payload') ?? '')));
+	} catch (e) {
+		if (e instanceof ImportRefusal) return { refusal: e };
+		throw e;
+	}
 	return grids ? { grids } : { refusal: new ImportRefusal('ไฟล์ตัวอย่างหมดอายุหรือไม่ถูกต้อง กรุณาเลือกไฟล์อีกครั้ง', 'Choose the file again') };
 }
 
@@ -95,7 +105,8 @@ export const actions = {
 	/** Upload (or re-map) → preview. Nothing is written. */
 	preview: async (event) => {
 		const { db, scene } = await guard(event);
-		const form = await event.request.formData();
+		const form = await readImportForm(event.request);
+		if (form instanceof ImportRefusal) return fail(413, { refusal: { th: form.th, en: form.en } });
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
 		const target = await targetOf(db, scene.plan.id);
