@@ -48,6 +48,8 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc .cover { display: flex; flex-direction: column; align-items: center; justify-content: space-between; min-height: 240mm; text-align: center; }
 .plan-doc .cover .emblem { width: 32mm; height: 32mm; border: 1px solid #000; border-radius: 50%; margin: 10mm auto; }
 .plan-doc .cover .lines p { font-size: ${size.cover}; font-weight: 700; text-indent: 0; text-align: center; margin: 0.15em 0; }
+/* A word longer than the page breaks rather than running off it (flex items size to their longest word). */
+.plan-doc .cover .lines p, .plan-doc .cover .footer p { overflow-wrap: anywhere; }
 .plan-doc .cover .footer p { font-size: ${size.h2}; text-indent: 0; text-align: center; margin: 0; }
 .plan-doc .announcement .head { text-align: center; }
 .plan-doc .announcement .head p { text-indent: 0; text-align: center; font-weight: 700; margin: 0; }
