@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { startRuntime, runtime } from '$server/runtime';
 import { isLocale } from '$lib/i18n';
 import { clientAddress } from '$lib/server/clientAddress';
+import { withSecurityHeaders } from '$lib/server/securityHeaders';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 /** Opens the database, runs migrations and starts the collaboration server before any request. */
@@ -23,9 +24,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = session?.user ?? null;
 	event.locals.sessionId = session?.id ?? null;
 
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	return withSecurityHeaders(response);
 };
 
 /** The socket's address; SvelteKit throws when the adapter cannot tell (e.g. in some tests). */

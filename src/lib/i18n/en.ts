@@ -205,6 +205,7 @@ export const en: Record<keyof typeof th, string> = {
 	exportMenu: 'Print and export',
 	exportPrint: 'Print view (official layout)',
 	exportPdf: 'Download PDF',
+	pdfRenderTimedOut: 'The PDF took too long to make and was stopped. Try again later, or open the print view and use the browser’s own Print / Save as PDF.',
 	exportDocx: 'Download Word (DOCX)',
 	exportXlsx: 'Download Excel (XLSX)',
 	exportImport: 'Import projects from Excel/CSV',

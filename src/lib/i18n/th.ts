@@ -203,6 +203,7 @@ export const th = {
 	exportMenu: 'พิมพ์และส่งออก',
 	exportPrint: 'ฉบับพิมพ์ (รูปแบบทางราชการ)',
 	exportPdf: 'ดาวน์โหลด PDF',
+	pdfRenderTimedOut: 'ไม่สามารถสร้างไฟล์ PDF ได้ทันเวลา จึงหยุดการสร้างไว้ — ลองอีกครั้งภายหลัง หรือใช้หน้า "พิมพ์" แล้วบันทึกเป็น PDF จากเบราว์เซอร์',
 	exportDocx: 'ดาวน์โหลด Word (DOCX)',
 	exportXlsx: 'ดาวน์โหลด Excel (XLSX)',
 	exportImport: 'นำเข้าโครงการจาก Excel/CSV',

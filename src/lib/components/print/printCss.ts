@@ -1,28 +1,24 @@
 /**
  * Print CSS of the official document (OPERATIONAL_PLAN.md §7, §8.9), as a string so the
- * print route and the server-side PDF render use exactly the same rules.
+ * print route (served as a stylesheet, `/print.css`) and the server-side PDF render use
+ * exactly the same rules.
  *
- * - A4; narrative pages portrait, ผด. tables on the named page `table` (landscape).
+ * - A4; narrative pages portrait, ผด. tables on named landscape pages.
  * - Page number "-๒-" centred at the top (CSS margin box; front matter unnumbered).
  * - Table header (form code, title lines, column headings) in <thead>, repeated on each page.
  * - No row split across pages; a group heading is kept with the row that follows it.
+ *
+ * Built from the enumerated print settings only: no text of the plan (organization name,
+ * titles, …) ever goes into CSS — those are DOM text in the document's <thead>.
  */
-import type { FormHead, PrintModel, PrintSettings } from './model';
+import type { PrintSettings } from './model';
 
 /** Font stacks: TH Sarabun family first for the official look (Laksaman is Debian's clone). */
 export const TH_FONT_STACK = "'TH SarabunPSK', 'TH Sarabun New', 'Laksaman', 'Sarabun', sans-serif";
 export const SARABUN_FONT_STACK = "'Sarabun', 'TH Sarabun New', 'Laksaman', 'Noto Sans Thai', sans-serif";
 
-/** A CSS string literal (for margin-box content). */
-function cssString(text: string): string {
-	return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ') + '"';
-}
-
-/**
- * The print CSS. `heads` gives each form's code and title lines, printed in the page margin
- * boxes of that form's named page, so they appear at the top of every page of the table.
- */
-export function printCss(settings: PrintSettings, heads?: Pick<PrintModel, 'pd01' | 'pd02' | 'pd021'>): string {
+/** The print CSS for these settings (each one a closed set of values, see parsePrintSettings). */
+export function printCss(settings: PrintSettings): string {
 	const th = settings.font === 'th';
 	const stack = th ? TH_FONT_STACK : SARABUN_FONT_STACK;
 	// TH Sarabun-like faces are small on the em: official sizes are 16 pt prose, 14 pt tables.
@@ -34,9 +30,8 @@ export function printCss(settings: PrintSettings, heads?: Pick<PrintModel, 'pd01
 @page { size: A4 portrait; margin: 22mm 20mm 18mm 28mm;
   @top-center { content: "-" ${counter} "-"; font-family: ${stack}; font-size: ${size.page}; vertical-align: bottom; padding-bottom: 4mm; } }
 @page front { @top-center { content: none; } }
-${(['pd01', 'pd02', 'pd021'] as const)
-	.map((form) => formPage(form, heads?.[form].head, counter, stack, size.body, th))
-	.join('\n')}
+@page table { size: A4 landscape; margin: ${th ? '16mm' : '14mm'} 10mm 10mm 10mm;
+  @top-center { content: "-" ${counter} "-"; font-family: ${stack}; font-size: ${size.page}; vertical-align: bottom; padding-bottom: 3mm; } }
 .plan-doc { font-family: ${stack}; font-size: ${size.body}; line-height: 1.45; color: #000; background: #fff; print-color-adjust: exact; -webkit-print-color-adjust: exact;
   word-break: normal; line-break: auto; overflow-wrap: break-word; hyphens: none; }
 .plan-doc * { box-sizing: border-box; }
@@ -53,6 +48,8 @@ ${(['pd01', 'pd02', 'pd021'] as const)
 .plan-doc .cover { display: flex; flex-direction: column; align-items: center; justify-content: space-between; min-height: 240mm; text-align: center; }
 .plan-doc .cover .emblem { width: 32mm; height: 32mm; border: 1px solid #000; border-radius: 50%; margin: 10mm auto; }
 .plan-doc .cover .lines p { font-size: ${size.cover}; font-weight: 700; text-indent: 0; text-align: center; margin: 0.15em 0; }
+/* A word longer than the page breaks rather than running off it (flex items size to their longest word). */
+.plan-doc .cover .lines p, .plan-doc .cover .footer p { overflow-wrap: anywhere; }
 .plan-doc .cover .footer p { font-size: ${size.h2}; text-indent: 0; text-align: center; margin: 0; }
 .plan-doc .announcement .head { text-align: center; }
 .plan-doc .announcement .head p { text-indent: 0; text-align: center; font-weight: 700; margin: 0; }
@@ -68,14 +65,14 @@ ${(['pd01', 'pd02', 'pd021'] as const)
 .plan-doc .toc .page { flex: 0 0 auto; min-width: 2.2em; text-align: right; }
 .plan-doc .toc-head { display: flex; justify-content: flex-end; font-weight: 700; }
 .plan-doc .form { break-before: page; }
-.plan-doc .form[data-form="pd01"] { page: pd01; }
-.plan-doc .form[data-form="pd02"] { page: pd02; }
-.plan-doc .form[data-form="pd021"] { page: pd021; }
-.plan-doc .form-head { text-align: center; font-weight: 700; margin-bottom: 2mm; }
-.plan-doc .form-head .code { text-align: right; }
+.plan-doc .form { page: table; }
+.plan-doc table.pd thead tr.form-head th { border: none; padding: 0; font-size: ${size.body}; font-weight: 700; line-height: 1.3; text-align: center; }
+.plan-doc table.pd thead tr.form-head th { position: relative; }
+.plan-doc table.pd thead tr.form-head th .code { position: absolute; right: 0; top: 0; }
+.plan-doc table.pd thead tr.form-head th .title-line { display: block; padding: 0 30mm; }
+.plan-doc table.pd thead tr.form-head.last th { padding-bottom: 2mm; }
 .plan-doc h2.form-heading { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); margin: 0; }
 @media print {
-  .plan-doc .form-head { display: none; }
   /* Kept in the flow (1 px, white) so Chromium's PDF outline, hence the TOC, sees it. */
   .plan-doc h2.form-heading { position: static; clip: auto; width: auto; height: 1px; font-size: 1px; line-height: 1px; color: #fff; }
 }
@@ -113,12 +110,4 @@ ${(['pd01', 'pd02', 'pd021'] as const)
   body { background: #fff !important; }
 }
 `;
-}
-
-function formPage(form: string, head: FormHead | undefined, counter: string, stack: string, size: string, th: boolean): string {
-	const lines = head ? head.titleLines.map(cssString).join(' "\\A " ') : '""';
-	const code = head ? cssString(head.code) : '""';
-	return `@page ${form} { size: A4 landscape; margin: ${th ? '40mm' : '34mm'} 10mm 10mm 10mm;
-  @top-center { content: "-" ${counter} "-\\A " ${lines}; white-space: pre-wrap; text-align: center; vertical-align: bottom; padding-bottom: 3mm; font-family: ${stack}; font-size: ${size}; font-weight: 700; }
-  @top-right { content: ${code}; vertical-align: bottom; text-align: right; padding-bottom: 3mm; font-family: ${stack}; font-size: ${size}; font-weight: 700; width: 40mm; } }`;
 }

@@ -1,10 +1,10 @@
 /**
  * PDF of the print document with headless Chromium (playwright-core + Debian's chromium).
  *
- * One browser per process, launched on first use and relaunched if it dies; each render gets
- * its own page, and at most MAX_PARALLEL renders run at once to bound memory. The HTML is
- * rendered on the server and loaded with setContent: Chromium never opens an app URL, so no
- * session cookie is handed to it and no unauthenticated route is needed.
+ * The HTML is rendered on the server and loaded with setContent: Chromium never opens an app
+ * URL, so no session cookie is handed to it and no unauthenticated route is needed. The plan's
+ * text is written by its drafters, so each render runs isolated (chromium.ts: own context, no
+ * JavaScript, no network, a deadline), and the document carries its own CSP (printHtml.ts).
  *
  * Page numbers of the สารบัญ come from Chromium itself: a first render with a document
  * outline (bookmarks) tells on which page each heading landed; the numbers are filled in and
@@ -12,116 +12,20 @@
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PrintModel } from '$lib/components/print/model';
 import { renderPrintHtml } from './printHtml';
 import { withNumerals } from '$lib/domain/thai';
 import { log } from '../log';
 import { parsePdfOutline, pdfPageCount } from './pdfOutline';
+import { PdfUnavailableError, withIsolatedPage } from './chromium';
 
 export { parsePdfOutline, pdfPageCount };
-
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
-/** Thrown when no Chromium can be started; the endpoint answers 503 with `message`. */
-export class ChromiumUnavailableError extends Error {
-	override name = 'ChromiumUnavailableError';
-	readonly th = 'ไม่สามารถสร้างไฟล์ PDF ได้ เนื่องจากเครื่องแม่ข่ายไม่มีโปรแกรม Chromium — ใช้หน้า "พิมพ์" แล้วสั่งพิมพ์หรือบันทึกเป็น PDF จากเบราว์เซอร์แทน';
-	readonly en = 'PDF export is unavailable: Chromium is not installed on the server. Open the print view and use the browser’s own Print / Save as PDF instead.';
-}
-
-/** The Chromium binary: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
-export function chromiumPath(): string {
-	return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
-export function chromiumAvailable(): boolean {
-	try {
-		fs.accessSync(chromiumPath(), fs.constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
+export { ChromiumUnavailableError, PdfRenderTimeoutError, PdfUnavailableError, chromiumAvailable, chromiumPath, closeBrowser } from './chromium';
 
 /** The TH SarabunPSK clone from Debian's fonts-thai-tlwg; the PDF prefers it when present. */
 export function laksamanInstalled(): boolean {
 	return ['/usr/share/fonts/truetype/tlwg/Laksaman.ttf', '/usr/share/fonts/opentype/tlwg/Laksaman.otf'].some((f) => fs.existsSync(f));
-}
-
-let shared: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
-
-/**
- * playwright-core is a devDependency, which adapter-node would bundle into the server build
- * (it does not survive bundling well); a module name read at run time keeps it an ordinary
- * import from node_modules.
- */
-async function playwright(): Promise<typeof import('playwright-core')> {
-	const name = process.env.RUAMPHAEN_PLAYWRIGHT_MODULE || 'playwright-core';
-	return import(/* @vite-ignore */ name);
-}
-
-/** The shared browser and its one context (offline: the document needs no network). */
-async function browser(): Promise<{ browser: Browser; context: BrowserContext }> {
-	if (!shared) {
-		if (!chromiumAvailable()) throw new ChromiumUnavailableError(`no executable at ${chromiumPath()}`);
-		shared = playwright()
-			.then(({ chromium }) => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 30_000 }))
-			.then(async (b) => {
-				b.on('disconnected', () => {
-					shared = null;
-					idle.length = 0;
-				});
-				return { browser: b, context: await b.newContext({ offline: true }) };
-			})
-			.catch((err) => {
-				shared = null;
-				log().error({ err }, 'chromium did not start');
-				throw new ChromiumUnavailableError(String(err?.message ?? err));
-			});
-	}
-	return shared;
-}
-
-/** Closes the shared browser (shutdown, tests, benchmarks). */
-export async function closeBrowser(): Promise<void> {
-	const b = shared;
-	shared = null;
-	idle.length = 0;
-	if (b) await (await b.catch(() => null))?.browser.close();
-}
-
-const MAX_PARALLEL = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-/** Pages kept open between renders (opening one costs as much as a small render). */
-const idle: Page[] = [];
-
-async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-	if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
-	let page: Page | null = null;
-	let ok = false;
-	try {
-		page = idle.pop() ?? (await (await browser()).context.newPage());
-		const result = await fn(page);
-		ok = true;
-		return result;
-	} finally {
-		if (page && ok && !page.isClosed() && idle.length < MAX_PARALLEL) idle.push(page);
-		else await page?.close().catch(() => undefined);
-		running--;
-		waiting.shift()?.();
-	}
 }
 
 const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 } as const;
@@ -195,7 +99,7 @@ const sameNumbers = (a: Record<string, number>, b: Record<string, number>) =>
 export async function renderPlanPdf(model: PrintModel): Promise<PlanPdf> {
 	const html = renderPrintHtml(model, { tocPages: placeholders(model) });
 	const key = layoutKey(html);
-	return withPage(async (page) => {
+	return withIsolatedPage(async (page) => {
 		await load(page, html);
 		const anchors = await anchorTitles(page);
 		const guess = tocCache.get(key) ?? {};
@@ -241,14 +145,14 @@ export async function measureTocPages(model: PrintModel): Promise<Record<string,
 	const hit = tocCache.get(key);
 	if (hit) return hit;
 	try {
-		const pages = await withPage(async (page) => {
+		const pages = await withIsolatedPage(async (page) => {
 			await load(page, html);
 			return measure(page);
 		});
 		remember(key, pages);
 		return pages;
 	} catch (err) {
-		if (!(err instanceof ChromiumUnavailableError)) log().warn({ err }, 'could not measure TOC pages');
+		if (!(err instanceof PdfUnavailableError)) log().warn({ err }, 'could not measure TOC pages');
 		return null;
 	}
 }

@@ -6,6 +6,7 @@
 import { render } from 'svelte/server';
 import PlanDocument from '$lib/components/print/PlanDocument.svelte';
 import type { PrintModel } from '$lib/components/print/model';
+import { printCss } from '$lib/components/print/printCss';
 import thai400 from '@fontsource/sarabun/files/sarabun-thai-400-normal.woff2?inline';
 import thai700 from '@fontsource/sarabun/files/sarabun-thai-700-normal.woff2?inline';
 import latin400 from '@fontsource/sarabun/files/sarabun-latin-400-normal.woff2?inline';
@@ -31,12 +32,18 @@ export interface PrintHtmlOptions {
 
 /** A complete HTML document of the plan, ready for Chromium's setContent. */
 export function renderPrintHtml(model: PrintModel, options: PrintHtmlOptions = {}): string {
-	const { head, body } = render(PlanDocument, {
-		props: { model, tocPages: options.tocPages ?? null, fontFaceCss: embeddedSarabunCss() }
-	});
+	const { head, body } = render(PlanDocument, { props: { model, tocPages: options.tocPages ?? null } });
 	const title = escapeHtml(options.title ?? model.title);
-	return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${title}</title><style>html,body{margin:0;padding:0;background:#fff}</style>${head}</head><body>${body}</body></html>`;
+	// The stylesheet holds only our constants and the enumerated settings (printCss.ts).
+	const css = `html,body{margin:0;padding:0;background:#fff}${embeddedSarabunCss()}${printCss(model.settings)}`;
+	return `<!doctype html><html lang="th"><head><meta charset="utf-8">${PDF_CSP}<title>${title}</title><style>${css}</style>${head}</head><body>${body}</body></html>`;
 }
+
+/**
+ * Second line of defence inside the PDF's Chromium (which also runs with JavaScript off and
+ * no network): no script, no fetch, no form, fonts and images only from data: URLs.
+ */
+const PDF_CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; form-action 'none'; base-uri 'none'">`;
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
