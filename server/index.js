@@ -13,6 +13,12 @@ if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 // Imports accept workbooks up to 5 MB (and say so in Thai when larger); adapter-node's own
 // limit (512 KB) would refuse them first with a bare 413.
 process.env.BODY_SIZE_LIMIT ??= '6M';
+/** Headers for every response, static files included (the rest: src/lib/server/securityHeaders.ts). */
+const STATIC_HEADERS = [
+	['x-content-type-options', 'nosniff'],
+	['referrer-policy', 'same-origin'],
+	['x-frame-options', 'DENY']
+];
 
 /**
  * Prints one line and exits 1: configuration and database problems are not stack traces.
@@ -44,6 +50,8 @@ async function main() {
 
 	const server = http.createServer((req, res) => {
 		if (!process.env.ORIGIN) req.headers[PROTOCOL_HEADER] = 'http';
+		// adapter-node serves static files before SvelteKit's handle hook adds these.
+		for (const [name, value] of STATIC_HEADERS) res.setHeader(name, value);
 		handler(req, res);
 	});
 	server.requestTimeout = 60_000;

@@ -77,6 +77,13 @@ describe('everything else', () => {
 		expectCommonHeaders(redirect);
 	});
 
+	it('static files are not sniffed into scripts and cannot be framed', async () => {
+		const res = await get('/favicon.svg');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+
 	it('the print stylesheet is built from the settings alone', async () => {
 		const res = await get('/print.css?font=th&pageDigits=arabic&digits=%3C/style%3E%3Cscript%3E');
 		expect(res.headers.get('content-type')).toMatch(/^text\/css/);
