@@ -113,34 +113,42 @@ async function attack(name, server, base, wsUrl, cookie, docName, count, read) {
 	await sleep(10_000);
 	const peak = stopPeak();
 	const after = rssMb(server.pid);
-	if (process.env.BENCH_GC_SIGNAL) {
-		server.kill('SIGUSR2');
-		await sleep(5000);
-	}
 	const line = { attack: name, sockets: count, authenticated: accepted, openedMs: Math.round(openedMs), rssMb: { before: +before.toFixed(0), peak: +peak.toFixed(0), held: +held.toFixed(0), after10s: +after.toFixed(0) }, healthzMs: { n: health.n, p50: +health.p50.toFixed(1), max: +health.max.toFixed(0) } };
 	process.stdout.write(JSON.stringify(line) + '\n');
 	return line;
 }
 
-async function main() {
-	const ours = await prepareOurs({ copies: 1, bigProjects: PROJECTS });
-	process.stdout.write(`big plan: ${PROJECTS} projects, ${(ours.bigBytes / 1024 / 1024).toFixed(1)} MB of Yjs state\n`);
-	const child = startOurs(ours.dataDir, 0, { env: { LOG_LEVEL: 'silent', ...(args.env ? Object.fromEntries(args.env.split(',').map((kv) => kv.split('='))) : {}) } });
+async function withServer(ours, run) {
+	const env = { LOG_LEVEL: 'silent', ...(args.env ? Object.fromEntries(args.env.split(',').map((kv) => kv.split('='))) : {}) };
+	const child = startOurs(ours.dataDir, 0, { env });
 	const port = await new Promise((resolve) => child.stdout.on('data', (d) => {
 		const m = /listening on http:\/\/[^:]+:(\d+)/.exec(String(d));
 		if (m) resolve(Number(m[1]));
 	}));
-	const base = `http://127.0.0.1:${port}`;
-	const wsUrl = `ws://127.0.0.1:${port}/collab`;
 	try {
-		// Load the big plan once so its first (cold) load is not part of the attack.
-		const warm = await openSocket(wsUrl, ours.cookie, ours.bigDoc, { read: true });
-		await sleep(2000);
-		warm.ws.close();
-		if (SLOW) await attack('slow readers of the big plan', child, base, wsUrl, ours.cookie, ours.bigDoc, SLOW, false);
-		if (MANY) await attack('many sockets on the sample plan', child, base, wsUrl, ours.cookie, ours.sampleDocs[0], MANY, true);
+		return await run(child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}/collab`);
 	} finally {
 		child.kill('SIGKILL');
+		await new Promise((r) => child.once('exit', r));
+	}
+}
+
+async function main() {
+	const ours = await prepareOurs({ copies: 1, bigProjects: PROJECTS });
+	process.stdout.write(`big plan: ${PROJECTS} projects, ${(ours.bigBytes / 1024 / 1024).toFixed(1)} MB of Yjs state\n`);
+	try {
+		// A fresh server for each attack; the big plan is loaded once first, so its cold load
+		// from SQLite is not part of the attack.
+		if (SLOW) {
+			await withServer(ours, async (child, base, wsUrl) => {
+				const warm = await openSocket(wsUrl, ours.cookie, ours.bigDoc, { read: true });
+				await sleep(2000);
+				warm.ws.close();
+				await attack('slow readers of the big plan', child, base, wsUrl, ours.cookie, ours.bigDoc, SLOW, false);
+			});
+		}
+		if (MANY) await withServer(ours, (child, base, wsUrl) => attack('many sockets on the sample plan', child, base, wsUrl, ours.cookie, ours.sampleDocs[0], MANY, true));
+	} finally {
 		fs.rmSync(ours.dataDir, { recursive: true, force: true });
 	}
 }

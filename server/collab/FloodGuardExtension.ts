@@ -7,7 +7,8 @@
  *   ended the whole process;
  * - messages per second and bytes per second per socket (token buckets): a socket over its
  *   budget has its messages held back and handed on one at a time at the sustained rate;
- *   past a short queue the server stops reading it (TCP back-pressure slows the sender).
+ *   past a short queue (64 messages or two bursts of bytes) the server stops reading it
+ *   (TCP back-pressure slows the sender).
  *   Nothing it sent is dropped, and one flooding client cannot starve the others (each
  *   accepted update costs a committed database write);
  * - before a document's authentication completes, Hocuspocus queues that document's messages
@@ -19,6 +20,11 @@
  *   socket open and the provider waits ~30 s before it gives up on it; the guard closes
  *   such a socket with a code and reason, so the client reconnects at once (with back-off)
  *   and offers its unsynced changes again.
+ *
+ * - what the server sends waits in the socket's buffer until the client reads it: past
+ *   `maxBufferedBytes` (MAX_SOCKET_BUFFER_BYTES) the socket is destroyed, which frees it at
+ *   once; a closing socket is destroyed after 5 s instead of ws' 30 s, since a client that
+ *   does not read never sees our close frame either.
  *
  * `guardSocket` is applied by the upgrade path (through `Collab.rememberSocket`); the
  * extension part learns when a document's connection is established on a socket.
@@ -62,6 +68,7 @@ const CLOSE_CODES: Record<string, number> = {
 	'storage-unavailable': 4503,
 	'malformed-message': 4400,
 	'message-not-allowed': 4400,
+	'too-many-sync-requests': 4429,
 	unauthorized: 4401,
 	forbidden: 4403
 };

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
 import { startServer, type RunningServer } from '../helpers/server';
 import { demoPlan, signIn } from '../helpers/http';
 import { RawClient } from '../helpers/rawClient';
@@ -112,6 +113,23 @@ describe('a client that does not read', () => {
 		const code = await client.closed;
 		expect(code).toBe(1006); // destroyed, not a close handshake it would never read
 		expect(received).toBeLessThan(asks * planBytes / 2);
+		open.splice(open.indexOf(client), 1);
+	});
+});
+
+describe('a client asking for the plan again and again', () => {
+	it('is closed once past its budget of sync requests', async () => {
+		const client = await authenticated(await signIn(server, 'support'));
+		// A state vector naming a client the server never saw: each answer is a new encoding
+		// of the whole plan.
+		const stranger = encoding.createEncoder();
+		encoding.writeVarUint(stranger, 1);
+		encoding.writeVarUint(stranger, 987654321);
+		encoding.writeVarUint(stranger, 0);
+		for (let i = 0; i < 40; i++) client.syncStep1(encoding.toUint8Array(stranger));
+		await waitFor(() => client.events.some((e) => e.kind === 'closed'), 'the client is closed', 10_000);
+		expect(await client.closed).toBe(4429);
+		expect(client.events.filter((e) => e.kind === 'sync-step2').length).toBeLessThan(20);
 		open.splice(open.indexOf(client), 1);
 	});
 });
