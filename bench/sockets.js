@@ -39,6 +39,8 @@ function rssMb(pid) {
 /** Probes /healthz every 100 ms; returns a stop function that yields the latencies. */
 function probeHealth(base) {
 	const latencies = [];
+	const slow = [];
+	const t0 = performance.now();
 	let running = true;
 	const loop = (async () => {
 		while (running) {
@@ -49,6 +51,7 @@ function probeHealth(base) {
 				/* counted as its latency */
 			}
 			latencies.push(performance.now() - t);
+			if (performance.now() - t > 500) slow.push(`${((t - t0) / 1000).toFixed(1)}s:${(performance.now() - t).toFixed(0)}ms`);
 			await sleep(100);
 		}
 	})();
@@ -56,7 +59,7 @@ function probeHealth(base) {
 		running = false;
 		await loop;
 		const s = [...latencies].sort((a, b) => a - b);
-		return { n: s.length, p50: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+		return { n: s.length, p50: s[Math.floor(s.length / 2)], max: s[s.length - 1], over500ms: slow };
 	};
 }
 
@@ -113,7 +116,7 @@ async function attack(name, server, base, wsUrl, cookie, docName, count, read) {
 	await sleep(10_000);
 	const peak = stopPeak();
 	const after = rssMb(server.pid);
-	const line = { attack: name, sockets: count, authenticated: accepted, openedMs: Math.round(openedMs), rssMb: { before: +before.toFixed(0), peak: +peak.toFixed(0), held: +held.toFixed(0), after10s: +after.toFixed(0) }, healthzMs: { n: health.n, p50: +health.p50.toFixed(1), max: +health.max.toFixed(0) } };
+	const line = { attack: name, sockets: count, authenticated: accepted, openedMs: Math.round(openedMs), rssMb: { before: +before.toFixed(0), peak: +peak.toFixed(0), held: +held.toFixed(0), after10s: +after.toFixed(0) }, healthzMs: { n: health.n, p50: +health.p50.toFixed(1), max: +health.max.toFixed(0), over500ms: health.over500ms } };
 	process.stdout.write(JSON.stringify(line) + '\n');
 	return line;
 }
