@@ -15,6 +15,7 @@ import { demoPlan, signIn } from '../helpers/http';
 import { RawClient } from '../helpers/rawClient';
 import { openDataDb } from '../helpers/dataDir';
 import { openPlanAs } from '../browser/plan-support';
+import { waitFor } from '../helpers/collabClient';
 
 let server: RunningServer;
 let browser: Browser;
@@ -52,7 +53,7 @@ it("a viewer's forged access message and presence do not fool the officer's edit
 
 	const forger = await viewerSocket(docName, viewerCookie);
 	forger.send(frame(docName, 6, (e) => encoding.writeVarString(e, JSON.stringify({ type: 'access', readOnly: true, state: 'announced' }))));
-	await forger.closed;
+	await waitFor(() => forger.events.some((e) => e.kind === 'closed'), 'the server closes the forger', 5000);
 
 	const impostor = await viewerSocket(docName, viewerCookie);
 	const awareness = new Awareness(new Y.Doc());
