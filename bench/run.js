@@ -69,7 +69,8 @@ async function quiet() {
 async function startServer(kind, ctx) {
 	const port = await freePort();
 	let child;
-	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE });
+	// One account plays every client here: lift the per-user socket cap (MAX_SOCKETS_PER_USER).
+	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env: { MAX_SOCKETS_PER_USER: '100000' } });
 	else {
 		const script = path.join(HERE, 'scale', 'servers', `${kind}.js`);
 		child = spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, script], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });

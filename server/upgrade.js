@@ -5,7 +5,8 @@ import { WebSocketServer } from 'ws';
 export const COLLAB_PATH = '/collab';
 
 /**
- * Accepts collaboration WebSockets on `server`. Other upgrade paths are left alone (Vite's
+ * Accepts collaboration WebSockets on `server` (after the collaboration server's upgrade
+ * checks: origin, sockets per address). Other upgrade paths are left alone (Vite's
  * own HMR socket shares the dev server); in production nothing else upgrades, so the socket
  * is closed.
  * @param {import('node:http').Server} server
@@ -23,6 +24,16 @@ export function attachCollab(server, runtimeOrLoader, options = {}) {
 			return;
 		}
 		const runtime = await load();
+		// A cross-site page (Origin of another site), or an address over its socket cap, is
+		// answered with a plain HTTP status before anything is upgraded.
+		const refusal = runtime.collab.refuseUpgrade(req);
+		if (refusal) {
+			const status = refusal.status === 403 ? 'Forbidden' : 'Too Many Requests';
+			socket.on('error', () => socket.destroy());
+			socket.once('finish', () => socket.destroy());
+			socket.end(`HTTP/1.1 ${refusal.status} ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${refusal.reason.length}\r\n\r\n${refusal.reason}`);
+			return;
+		}
 		wss ??= new WebSocketServer({ noServer: true, maxPayload: runtime.config.maxMessageBytes });
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			runtime.collab.rememberSocket(req, ws);

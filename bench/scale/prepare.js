@@ -12,13 +12,13 @@ import * as Y from 'yjs';
 export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
-export function startOurs(dataDir, port, { pin } = {}) {
+export function startOurs(dataDir, port, { pin, env = {} } = {}) {
 	const args = ['server/index.js'];
 	const cmd = pin != null ? 'taskset' : process.execPath;
 	const argv = pin != null ? ['-c', String(pin), process.execPath, ...args] : args;
 	const child = spawn(cmd, argv, {
 		cwd: ROOT,
-		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'true', DATABASE_URL: '', REDIS_URL: '' },
+		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'true', DATABASE_URL: '', REDIS_URL: '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	return child;
@@ -90,7 +90,7 @@ function scaledSample(n) {
 }
 
 /** The sample plan as one Yjs update, and the 1,000-project plan as one Yjs update. */
-export async function prepareOurs({ copies }) {
+export async function prepareOurs({ copies, bigProjects = 1000 }) {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruamphaen-bench-'));
 	const child = startOurs(dataDir, 0);
 	let port = 0;
@@ -116,7 +116,7 @@ export async function prepareOurs({ copies }) {
 
 	const model = await loadPlanModel();
 	const big = new Y.Doc();
-	model.importPlanJson(big, scaledSample(1000));
+	model.importPlanJson(big, scaledSample(bigProjects));
 	const bigState = Buffer.from(Y.encodeStateAsUpdate(big));
 
 	const planCols = db.prepare('select * from plans where id = ?').get(demo.id);

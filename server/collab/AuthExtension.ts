@@ -15,6 +15,9 @@ import { events } from '$lib/server/events';
 import { planIdFromDocName, planDocName } from '$lib/domain/docNames';
 import { log } from '$lib/server/log';
 import * as sessions from '$lib/server/db/sessions';
+import { colorFor } from '$lib/domain/colors';
+import type { PresenceIdentity } from './presence';
+import type { SocketCounter } from './socketLimits';
 
 /** What a collaboration connection knows about who is on the other end. */
 export interface CollabContext {
@@ -23,12 +26,19 @@ export interface CollabContext {
 	planId: string;
 	/** The scope granted at authentication; a change of it means re-authenticating. */
 	readOnly: boolean;
+	/** Who this connection is in presence: stamped over whatever the client claims. */
+	presence: PresenceIdentity;
+}
+
+function presenceOf(user: SessionUser, role: string | null): PresenceIdentity {
+	return { name: user.displayName, role, color: colorFor(user.id) };
 }
 
 /** Close codes the client can tell apart (4000–4999 are the application's). */
 export const CloseCodes = {
 	unauthorized: { code: 4401, reason: 'unauthorized' },
-	forbidden: { code: 4403, reason: 'forbidden' }
+	forbidden: { code: 4403, reason: 'forbidden' },
+	tooManySockets: { code: 4429, reason: 'too-many-sockets' }
 } as const;
 
 type AnyConnection = ReturnType<Document['getConnections']>[number];
@@ -54,8 +64,12 @@ export function rememberSocket(request: IncomingMessage, socket: WebSocket) {
 	(request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET] = socket;
 }
 
+function socketOf(request: IncomingMessage): WebSocket | undefined {
+	return (request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET];
+}
+
 function refuse(request: IncomingMessage, close: { code: number; reason: string }): never {
-	const socket = (request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET];
+	const socket = socketOf(request);
 	// Hocuspocus first sends its permission-denied message; then the socket goes, so a refused
 	// client cannot keep queueing messages on it.
 	setTimeout(() => socket?.close(close.code, close.reason), 50);
@@ -69,7 +83,7 @@ export class AuthExtension implements Extension {
 	private readonly onSessionsEnded = (ids: string[]) => this.closeSessions(new Set(ids));
 	private readonly onPlanAccessChanged = (planId: string) => void this.recheckPlan(planId);
 
-	constructor(private readonly options: { db: Database; sweepMs?: number }) {}
+	constructor(private readonly options: { db: Database; sockets?: SocketCounter; sweepMs?: number }) {}
 
 	async onConfigure({ instance }: onConfigurePayload) {
 		this.instance = instance;
@@ -90,13 +104,18 @@ export class AuthExtension implements Extension {
 		const token = tokenFromCookieHeader(requestHeaders.cookie);
 		const session = token ? await validateSessionToken(db, token) : null;
 		if (!session) refuse(request, CloseCodes.unauthorized);
+		const socket = socketOf(request);
+		if (socket && this.options.sockets && !this.options.sockets.claimForUser(socket, session.user.id)) {
+			log().warn({ userId: session.user.id }, 'collab socket refused: the user holds too many');
+			refuse(request, CloseCodes.tooManySockets);
+		}
 		const planId = planIdFromDocName(documentName);
 		const scene = planId ? await loadPlanScene(db, session.user, planId) : null;
 		// Unknown plan and forbidden plan look the same from outside.
 		if (!planId || !scene || !can(scene, 'read')) refuse(request, CloseCodes.forbidden);
 		connectionConfig.readOnly = !can(scene, 'edit');
 		log().info({ documentName, userId: session.user.id, readOnly: connectionConfig.readOnly }, 'collab connection authenticated');
-		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly };
+		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly, presence: presenceOf(session.user, scene.role) };
 	}
 
 	private connectionsOf(documentName?: string) {
@@ -127,6 +146,7 @@ export class AuthExtension implements Extension {
 				disconnect(connection, CloseCodes.forbidden);
 				continue;
 			}
+			context.presence = presenceOf(context.user, scene.role);
 			const readOnly = !can(scene, 'edit');
 			connection.readOnly = readOnly;
 			if (readOnly === context.readOnly) continue;

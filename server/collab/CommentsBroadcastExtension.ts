@@ -10,9 +10,12 @@ import { planDocName } from '$lib/domain/docNames';
 
 export class CommentsBroadcastExtension implements Extension {
 	private instance?: Hocuspocus;
+	// To this instance's connections only: the event itself is bridged to every instance
+	// (events.ts), so a Redis-relayed broadcast on top would tell each client twice.
 	private readonly onCommentsChanged = (planId: string, threadId: string) => {
 		const document = this.instance?.documents.get(planDocName(planId));
-		document?.broadcastStateless(JSON.stringify({ type: 'comments', threadId }));
+		const message = JSON.stringify({ type: 'comments', threadId });
+		for (const connection of document?.getConnections() ?? []) connection.sendStateless(message);
 	};
 
 	async onConfigure({ instance }: onConfigurePayload) {

@@ -7,7 +7,8 @@
  *   ended the whole process;
  * - messages per second and bytes per second per socket (token buckets): a socket over its
  *   budget has its messages held back and handed on one at a time at the sustained rate;
- *   past a short queue the server stops reading it (TCP back-pressure slows the sender).
+ *   past a short queue (64 messages or two bursts of bytes) the server stops reading it
+ *   (TCP back-pressure slows the sender).
  *   Nothing it sent is dropped, and one flooding client cannot starve the others (each
  *   accepted update costs a committed database write);
  * - before a document's authentication completes, Hocuspocus queues that document's messages
@@ -19,6 +20,11 @@
  *   socket open and the provider waits ~30 s before it gives up on it; the guard closes
  *   such a socket with a code and reason, so the client reconnects at once (with back-off)
  *   and offers its unsynced changes again.
+ *
+ * - what the server sends waits in the socket's buffer until the client reads it: past
+ *   `maxBufferedBytes` (MAX_SOCKET_BUFFER_BYTES) the socket is destroyed, which frees it at
+ *   once; a closing socket is destroyed after 5 s instead of ws' 30 s, since a client that
+ *   does not read never sees our close frame either.
  *
  * `guardSocket` is applied by the upgrade path (through `Collab.rememberSocket`); the
  * extension part learns when a document's connection is established on a socket.
@@ -41,6 +47,8 @@ export interface FloodLimits {
 	maxDocumentsPerSocket: number;
 	/** Messages for one document before its authentication has completed. */
 	maxMessagesBeforeAuth: number;
+	/** Unsent bytes a socket may hold (a client that does not read); past it, it is cut off. */
+	maxBufferedBytes: number;
 }
 
 export const CloseReasons = {
@@ -59,6 +67,8 @@ const GENERIC_DENIAL = 'permission-denied';
 const CLOSE_CODES: Record<string, number> = {
 	'storage-unavailable': 4503,
 	'malformed-message': 4400,
+	'message-not-allowed': 4400,
+	'too-many-sync-requests': 4429,
 	unauthorized: 4401,
 	forbidden: 4403
 };
@@ -90,7 +100,7 @@ export function closeCalledFor(frame: Uint8Array): { code: number; reason: strin
 	}
 }
 
-export function defaultLimits(maxMessageBytes: number): FloodLimits {
+export function defaultLimits(maxMessageBytes: number, maxBufferedBytes = 16 * 1024 * 1024): FloodLimits {
 	return {
 		// A fast typist sends ~15 updates and ~15 presence messages a second.
 		messagesPerSecond: 60,
@@ -98,7 +108,8 @@ export function defaultLimits(maxMessageBytes: number): FloodLimits {
 		bytesPerSecond: Math.max(2 * 1024 * 1024, maxMessageBytes),
 		byteBurst: 2 * maxMessageBytes,
 		maxDocumentsPerSocket: 16,
-		maxMessagesBeforeAuth: 200
+		maxMessagesBeforeAuth: 200,
+		maxBufferedBytes
 	};
 }
 
@@ -110,6 +121,8 @@ interface SocketState {
 	last: number;
 	/** Messages held back because the socket is over its budget, oldest first. */
 	queue: [data: Buffer, isBinary: boolean][];
+	/** Their total size: the queue is bounded in bytes too (64 messages of 4 MB would be 256 MB). */
+	queuedBytes: number;
 	timer: NodeJS.Timeout | null;
 	paused: boolean;
 	/** Messages held back so far (for tests and logs). */
@@ -121,6 +134,8 @@ const STATE = new WeakMap<WebSocket, SocketState>();
 const ADMITTED = new WeakSet<object>();
 /** Held-back messages beyond which the server stops reading the socket (TCP back-pressure). */
 const MAX_QUEUE = 64;
+/** How long a closing socket may take to finish the close handshake before it is destroyed. */
+const CLOSING_GRACE_MS = 5000;
 
 function sizeOf(data: Buffer | ArrayBuffer | Buffer[]): number {
 	return Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
@@ -134,6 +149,7 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 		bytes: limits.byteBurst,
 		last: performance.now(),
 		queue: [],
+		queuedBytes: 0,
 		timer: null,
 		paused: false,
 		delayed: 0
@@ -144,16 +160,25 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 	// is an uncaught exception that ends the process: any client could stop the server.
 	ws.on('error', (err: Error & { code?: string }) => log().warn({ code: err.code, message: err.message }, 'collab socket error; closed'));
 
-	// `ws` closes an oversized message with 1009 and no reason; say why.
+	// `ws` closes an oversized message with 1009 and no reason; say why. A closing socket
+	// gets CLOSING_GRACE_MS to finish the handshake, not ws' 30 s: a client that does not
+	// read never receives our close frame, and its unsent data would be held all that time.
 	const close = ws.close.bind(ws);
-	ws.close = ((code?: number, reason?: string | Buffer) =>
-		close(code, reason ?? (code === CloseReasons.tooBig.code ? CloseReasons.tooBig.reason : undefined))) as typeof ws.close;
+	ws.close = ((code?: number, reason?: string | Buffer) => {
+		close(code, reason ?? (code === CloseReasons.tooBig.code ? CloseReasons.tooBig.reason : undefined));
+		setTimeout(() => ws.terminate(), CLOSING_GRACE_MS).unref();
+	}) as typeof ws.close;
 
+	// What the server sends waits in the socket's buffer until the client reads it. A client
+	// that stops reading (or asks for the whole plan again and again) would make that buffer
+	// grow without end: past the bound the socket is destroyed, which frees it at once.
 	const send = ws.send.bind(ws);
 	ws.send = ((data: unknown, ...rest: unknown[]) => {
 		const needed = data instanceof Uint8Array ? closeCalledFor(data) : null;
 		if (needed) setTimeout(() => ws.close(needed.code, needed.reason), 50).unref();
-		return (send as (...args: unknown[]) => void)(data, ...rest);
+		const result = (send as (...args: unknown[]) => void)(data, ...rest);
+		if (ws.bufferedAmount > limits.maxBufferedBytes && ws.readyState === ws.OPEN) cutOff(ws, ws.bufferedAmount);
+		return result;
 	}) as typeof ws.send;
 
 	const refill = () => {
@@ -194,16 +219,22 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 		state.pending.set(name, count);
 		return count > limits.maxMessagesBeforeAuth ? refuse(ws, CloseReasons.beforeAuth) : true;
 	};
+	const clearQueue = () => {
+		state.queue.length = 0;
+		state.queuedBytes = 0;
+	};
 	const drain = () => {
 		state.timer = null;
 		while (state.queue.length && ws.readyState === ws.OPEN) {
 			const [data, isBinary] = state.queue[0];
-			if (!take(sizeOf(data))) break;
+			const size = sizeOf(data);
+			if (!take(size)) break;
 			state.queue.shift();
-			if (!admit(data, isBinary)) return void (state.queue.length = 0);
+			state.queuedBytes -= size;
+			if (!admit(data, isBinary)) return clearQueue();
 		}
-		if (ws.readyState !== ws.OPEN) return void (state.queue.length = 0);
-		if (state.paused && state.queue.length < MAX_QUEUE / 2) {
+		if (ws.readyState !== ws.OPEN) return clearQueue();
+		if (state.paused && state.queue.length < MAX_QUEUE / 2 && state.queuedBytes < limits.byteBurst / 2) {
 			state.paused = false;
 			ws.resume();
 		}
@@ -227,8 +258,9 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 		const isBinary = args[1] as boolean;
 		if (!state.queue.length && take(sizeOf(data))) return admit(data, isBinary);
 		state.queue.push([data, isBinary]);
+		state.queuedBytes += sizeOf(data);
 		state.delayed++;
-		if (!state.paused && state.queue.length >= MAX_QUEUE) {
+		if (!state.paused && (state.queue.length >= MAX_QUEUE || state.queuedBytes >= limits.byteBurst)) {
 			state.paused = true;
 			ws.pause();
 		}
@@ -236,9 +268,14 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 		return true;
 	}) as typeof ws.emit;
 	ws.once('close', () => {
-		state.queue.length = 0;
+		clearQueue();
 		if (state.timer) clearTimeout(state.timer);
 	});
+}
+
+function cutOff(ws: WebSocket, buffered: number) {
+	log().warn({ buffered }, 'collab socket cut off: the client does not read what it is sent');
+	ws.terminate();
 }
 
 function refuse(ws: WebSocket, close: { code: number; reason: string }): false {

@@ -3,9 +3,12 @@
  * must run. Transport only — every rule it applies comes from $lib/server modules.
  */
 import { Hocuspocus } from '@hocuspocus/server';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
 import type { Database } from '$lib/server/db';
 import type { Config } from '$lib/server/config';
 import { log } from '$lib/server/log';
+import { clientAddress } from '$lib/server/clientAddress';
 import { DurableLogExtension } from './DurableLogExtension';
 import { AuthExtension, rememberSocket } from './AuthExtension';
 import { PlanSchemaExtension } from './PlanSchemaExtension';
@@ -13,12 +16,28 @@ import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
 import { BroadcastExtension } from './BroadcastExtension';
 import { FloodGuardExtension, defaultLimits, guardSocket, type FloodLimits } from './FloodGuardExtension';
 import { createScaleOut } from './ScaleOutExtension';
+import { ClientMessagesExtension } from './ClientMessagesExtension';
+import { SocketCounter } from './socketLimits';
+import { upgradeOriginAllowed } from './upgradeOrigin';
+
+/** Why an upgrade is refused before it happens (HTTP status and a short reason). */
+export interface UpgradeRefusal {
+	status: 403 | 429;
+	reason: string;
+}
+
+type CollabConfig = Pick<
+	Config,
+	'redisUrl' | 'maxMessageBytes' | 'origin' | 'maxSocketsPerUser' | 'maxSocketsPerAddress' | 'maxSocketBufferBytes' | 'trustedProxyHeader' | 'trustedProxyHops'
+>;
 
 export interface Collab {
 	hocuspocus: Hocuspocus;
 	durableLog: DurableLogExtension;
+	/** Asked by the upgrade handler before upgrading: a cross-site origin, or an address over its socket cap. */
+	refuseUpgrade(request: IncomingMessage): UpgradeRefusal | null;
 	/** Called by the upgrade handler before handing a socket to Hocuspocus. */
-	rememberSocket: typeof rememberSocket;
+	rememberSocket(request: IncomingMessage, socket: WebSocket): void;
 	/** Closes every connection and waits for pending writes. */
 	close(): Promise<void>;
 }
@@ -26,14 +45,23 @@ export interface Collab {
 export interface CollabOptions {
 	db: Database;
 	/** Scale-out (REDIS_URL) and the message limits; omitted in unit tests. */
-	config?: Pick<Config, 'redisUrl' | 'maxMessageBytes'>;
+	config?: Partial<CollabConfig>;
 	/** Overrides the per-socket flood limits (tests). */
 	limits?: Partial<FloodLimits>;
 }
 
 export function createCollab({ db, config, limits: limitOverrides }: CollabOptions): Collab {
 	const durableLog = new DurableLogExtension({ db });
-	const limits = { ...defaultLimits(config?.maxMessageBytes ?? 4 * 1024 * 1024), ...limitOverrides };
+	const limits = {
+		...defaultLimits(config?.maxMessageBytes ?? 4 * 1024 * 1024, config?.maxSocketBufferBytes ?? 16 * 1024 * 1024),
+		...limitOverrides
+	};
+	const sockets = new SocketCounter({
+		maxSocketsPerUser: config?.maxSocketsPerUser ?? Infinity,
+		maxSocketsPerAddress: config?.maxSocketsPerAddress ?? Infinity
+	});
+	const proxy = { trustedProxyHeader: config?.trustedProxyHeader ?? null, trustedProxyHops: config?.trustedProxyHops ?? 1 };
+	const addressOf = (request: IncomingMessage) => clientAddress(request.headers, request.socket.remoteAddress, proxy);
 	// With Redis, updates, presence and stateless messages are relayed to the other instances,
 	// and workflow/session events are bridged (see ScaleOutExtension).
 	const scaleOut = config?.redisUrl ? createScaleOut({ redisUrl: config.redisUrl, db, replayOrigin: durableLog }) : null;
@@ -47,9 +75,10 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 		maxDebounce: 30000,
 		extensions: [
 			new FloodGuardExtension(),
+			new ClientMessagesExtension(),
 			new BroadcastExtension(),
 			...(scaleOut?.extensions ?? []),
-			new AuthExtension({ db }),
+			new AuthExtension({ db, sockets }),
 			durableLog,
 			new PlanSchemaExtension(),
 			new CommentsBroadcastExtension()
@@ -58,7 +87,20 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 	return {
 		hocuspocus,
 		durableLog,
+		refuseUpgrade(request) {
+			if (!upgradeOriginAllowed(request.headers.origin, request.headers.host, config?.origin ?? null)) {
+				log().warn({ origin: request.headers.origin }, 'collab upgrade from another origin refused');
+				return { status: 403, reason: 'cross-origin' };
+			}
+			const address = addressOf(request);
+			if (!sockets.addressHasRoom(address)) {
+				log().warn({ address }, 'collab upgrade refused: too many sockets from this address');
+				return { status: 429, reason: 'too-many-sockets' };
+			}
+			return null;
+		},
 		rememberSocket(request, socket) {
+			sockets.countAddress(socket, addressOf(request));
 			guardSocket(socket, limits);
 			rememberSocket(request, socket);
 		},

@@ -147,9 +147,12 @@ export async function startBalancer(backends: () => number[]) {
 	};
 }
 
-/** Starts one instance of the built server on PostgreSQL + Redis. */
+/**
+ * Starts one instance of the built server on PostgreSQL + Redis. The scale tests play dozens
+ * of people with two accounts, so the per-user socket cap is lifted here.
+ */
 export function startInstance(databaseUrl: string, redisUrl: string, port?: number, env: Record<string, string> = {}): Promise<RunningServer> {
-	return startServer({ databaseUrl, port, env: { REDIS_URL: redisUrl, SEED_DEMO: 'true', ...env } });
+	return startServer({ databaseUrl, port, env: { REDIS_URL: redisUrl, SEED_DEMO: 'true', MAX_SOCKETS_PER_USER: '1000', ...env } });
 }
 
 /** A provider client that types into its own text and counts its edits. */

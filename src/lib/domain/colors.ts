@@ -6,3 +6,14 @@ export function colorFor(key: string): string {
 	for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
 	return PALETTE[h % PALETTE.length];
 }
+
+const FALLBACK = '#888888';
+
+/**
+ * A colour that is safe to put into a style: `#rrggbb` only, else a neutral grey. Presence
+ * colours arrive over the network; the server stamps palette colours, and the browser still
+ * checks before anything reaches CSS.
+ */
+export function safeColor(value: unknown): string {
+	return typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value) ? value : FALLBACK;
+}

@@ -25,6 +25,12 @@ export interface Config {
 	seedDemo: boolean;
 	/** Largest accepted WebSocket message, bytes. */
 	maxMessageBytes: number;
+	/** Open collaboration sockets one signed-in user may hold (per instance). */
+	maxSocketsPerUser: number;
+	/** Open collaboration sockets one client address may hold (per instance). */
+	maxSocketsPerAddress: number;
+	/** Unsent bytes a collaboration socket may hold before it is cut off (a client that does not read). */
+	maxSocketBufferBytes: number;
 	/** Header a trusted reverse proxy sets to the client's address (lower case), or null. */
 	trustedProxyHeader: string | null;
 	/** How many trusted proxies append to that header. */
@@ -94,6 +100,9 @@ export function readConfig(env: Env = process.env): Config {
 		secureCookies: origin?.startsWith('https:') ?? false,
 		seedDemo: flag(env, 'SEED_DEMO', true),
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+		maxSocketsPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 20, 1, 100_000),
+		maxSocketsPerAddress: integer(env, 'MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000),
+		maxSocketBufferBytes: integer(env, 'MAX_SOCKET_BUFFER_BYTES', 16 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024),
 		trustedProxyHeader: headerName(env, 'TRUSTED_PROXY_HEADER'),
 		trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 1, 1, 10),
 		logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info')

@@ -1,9 +1,12 @@
 /**
  * Who is in the plan now, from the provider's awareness: one entry per connected client,
- * mine first. Local state carries the user's name and colour (also what text carets use),
- * their plan role, and the table cell they stand on, so others can highlight it.
+ * mine first. Local state carries the user's name and colour (also what text carets use)
+ * and the table cell they stand on, so others can highlight it. The server overwrites each
+ * client's `user` with the name, plan role and colour it knows for that connection; the
+ * colour is still checked here (`#rrggbb`), since it ends up in CSS.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { safeColor } from '$lib/domain/colors';
 
 /** The grid cell someone stands on: which table, which row, which column. */
 export interface PresenceCell {
@@ -33,14 +36,14 @@ function readCell(v: unknown): PresenceCell | null {
 export class Presence {
 	#people = $state.raw<Person[]>([]);
 	readonly #provider: HocuspocusProvider;
+	readonly #myRole: string | null;
 	readonly #update = () => this.#read();
 	#cellKey = '';
 
 	constructor(provider: HocuspocusProvider, me: { name: string; color: string; role?: string | null }) {
 		this.#provider = provider;
+		this.#myRole = me.role ?? null;
 		provider.setAwarenessField('user', { name: me.name, color: me.color });
-		// Its own field: Tiptap's caret extension rewrites `user` with just name and colour.
-		provider.setAwarenessField('role', me.role ?? null);
 		provider.awareness?.on('change', this.#update);
 		this.#read();
 	}
@@ -67,15 +70,18 @@ export class Presence {
 		if (!awareness) return;
 		const people: Person[] = [];
 		for (const [clientId, state] of awareness.getStates()) {
-			const user = state.user as { name?: unknown; color?: unknown } | undefined;
+			const user = state.user as { name?: unknown; color?: unknown; role?: unknown } | undefined;
 			if (typeof user?.name !== 'string') continue;
+			const me = clientId === awareness.clientID;
 			people.push({
 				clientId,
 				name: user.name,
-				color: typeof user.color === 'string' ? user.color : '#888',
-				role: typeof state.role === 'string' ? state.role : null,
+				color: safeColor(user.color),
+				// Mine from the page (Tiptap's caret rewrites my local `user` without it);
+				// everyone else's as the server stamped it.
+				role: me ? this.#myRole : typeof user.role === 'string' ? user.role : null,
 				cell: readCell(state.cell),
-				me: clientId === awareness.clientID
+				me
 			});
 		}
 		people.sort((a, b) => Number(b.me) - Number(a.me) || a.name.localeCompare(b.name, 'th') || a.clientId - b.clientId);

@@ -3,23 +3,33 @@
  * returned to draft). On becoming writable again it re-syncs: changes the server refused
  * while the plan was frozen are offered again and the unsynced counter starts afresh.
  * Used by the browser's PlanConnection and by test clients alike.
+ *
+ * Only the server sends stateless messages (it refuses clients' broadcasts); the message is
+ * still taken for exactly what the server sends — a boolean and a known workflow state —
+ * and rebuilt from those two fields. Read-only is never lifted by a message alone: the
+ * server decides on its side, and a wrong "writable" only means refused writes.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { isPlanState, type PlanState } from '$lib/domain/workflow';
 
 export interface AccessMessage {
 	type: 'access';
 	readOnly: boolean;
 	/** The plan's workflow state after the change. */
-	state: string;
+	state: PlanState;
 }
 
 export function parseAccessMessage(payload: string): AccessMessage | null {
+	let message: unknown;
 	try {
-		const message = JSON.parse(payload) as Partial<AccessMessage>;
-		return message.type === 'access' && typeof message.readOnly === 'boolean' ? (message as AccessMessage) : null;
+		message = JSON.parse(payload);
 	} catch {
 		return null;
 	}
+	if (typeof message !== 'object' || message === null) return null;
+	const { type, readOnly, state } = message as Record<string, unknown>;
+	if (type !== 'access' || typeof readOnly !== 'boolean' || !isPlanState(state)) return null;
+	return { type, readOnly, state };
 }
 
 /** Calls `onAccess` for every access message; returns the unsubscribe function. */

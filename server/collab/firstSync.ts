@@ -1,0 +1,50 @@
+/**
+ * The answer to a client that has nothing yet (sync step 1 with an empty state vector): the
+ * whole document. Hocuspocus encodes it anew for every such request, into a new buffer per
+ * socket — 300 sockets asking for a 4 MB plan made 300 encodings (the event loop stalled for
+ * seconds) and 1.2 GB of buffers. Here it is encoded once per version of the document and the
+ * same bytes go to every socket that asks, until the document changes.
+ */
+import type { Document } from '@hocuspocus/server';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+
+const cached = new WeakMap<Document, Uint8Array>();
+const watched = new WeakSet<Document>();
+
+function syncMessage(documentName: string, step: number, payload: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarString(e, documentName);
+	encoding.writeVarUint(e, MESSAGE_SYNC);
+	encoding.writeVarUint(e, step);
+	encoding.writeVarUint8Array(e, payload);
+	return encoding.toUint8Array(e);
+}
+
+/** True for the state vector of a client that has no content at all. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	return stateVector.length === 1 && stateVector[0] === 0;
+}
+
+/** Sync step 2 carrying the whole document, shared until the document changes. */
+export function wholeDocumentMessage(document: Document): Uint8Array {
+	if (!watched.has(document)) {
+		watched.add(document);
+		document.on('update', () => cached.delete(document));
+	}
+	let message = cached.get(document);
+	if (!message) {
+		message = syncMessage(document.name, SYNC_STEP_2, Y.encodeStateAsUpdate(document));
+		cached.set(document, message);
+	}
+	return message;
+}
+
+/** The server's own sync step 1 (its state vector), so the client sends what the server lacks. */
+export function serverStepOneMessage(document: Document): Uint8Array {
+	return syncMessage(document.name, SYNC_STEP_1, Y.encodeStateVector(document));
+}

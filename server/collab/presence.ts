@@ -1,0 +1,142 @@
+/**
+ * What a client may say about itself in presence (awareness). The client chooses only where
+ * it is — its text cursor and the grid cell it stands on, both shape-checked; who it is
+ * (name, plan role, colour) is overwritten with what the server knows for the connection.
+ * Entries for client IDs that another connection (or another instance) holds are dropped, so
+ * nobody can rewrite or remove someone else's presence.
+ *
+ * Pure: decodes one awareness update, returns the update to apply (or null when nothing of it
+ * may be applied). Called once per incoming message, before Hocuspocus applies it; the
+ * fan-out then sends the stamped states (BroadcastExtension).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** Who a connection is, as the server knows it. */
+export interface PresenceIdentity {
+	name: string;
+	/** Plan role key, or null (e.g. an organization admin without a plan role). */
+	role: string | null;
+	/** From the fixed palette (domain/colors.ts). */
+	color: string;
+}
+
+export interface ClientOwnership {
+	/** The connection already holds this client ID. */
+	owns(clientId: number): boolean;
+	/** Someone else holds a live state under this client ID. */
+	heldByOthers(clientId: number): boolean;
+	/** How many client IDs the connection holds now. */
+	count(): number;
+}
+
+/** Client IDs one connection may hold (a page has one Y.Doc per plan; a few spare for re-creation). */
+export const MAX_CLIENTS_PER_CONNECTION = 4;
+/** Largest state JSON accepted for one client (a cursor and a cell are a few hundred bytes). */
+export const MAX_STATE_CHARS = 4096;
+const MAX_ID = 2 ** 53 - 1;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isUint = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_ID;
+const shortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** A Yjs ID ({client, clock}) or null; undefined when malformed. */
+function yId(v: unknown): { client: number; clock: number } | null | undefined {
+	if (v === undefined || v === null) return null;
+	return isObject(v) && isUint(v.client) && isUint(v.clock) ? { client: v.client, clock: v.clock } : undefined;
+}
+
+/** A Yjs relative position as JSON (Y.relativePositionToJSON), rebuilt from known keys. */
+function relativePosition(v: unknown): Json | undefined {
+	if (!isObject(v)) return undefined;
+	const type = yId(v.type);
+	const item = yId(v.item);
+	if (type === undefined || item === undefined) return undefined;
+	if (v.tname !== undefined && v.tname !== null && !shortString(v.tname, 256)) return undefined;
+	if (v.assoc !== undefined && v.assoc !== null && !(Number.isInteger(v.assoc) && Math.abs(v.assoc as number) <= 1)) return undefined;
+	const out: Json = { type, tname: v.tname ?? null, item };
+	if (v.assoc !== undefined && v.assoc !== null) out.assoc = v.assoc;
+	return out;
+}
+
+/** The text cursor (y-prosemirror's `cursor` field): null, or anchor and head. */
+function cursor(v: unknown): Json | null | undefined {
+	if (v === null) return null;
+	if (!isObject(v)) return undefined;
+	const anchor = relativePosition(v.anchor);
+	const head = relativePosition(v.head);
+	return anchor && head ? { anchor, head } : undefined;
+}
+
+/** The grid cell (Presence.setCell): null, or table, row and column keys. */
+function cell(v: unknown): Json | null | undefined {
+	if (v === null) return null;
+	if (!isObject(v)) return undefined;
+	return shortString(v.table, 64) && shortString(v.rowId, 128) && shortString(v.col, 64) ? { table: v.table, rowId: v.rowId, col: v.col } : undefined;
+}
+
+/**
+ * The state to keep for one client: the server's identity plus the position fields that pass
+ * their shape check (a malformed one is left out, not the whole state). Null for a state
+ * that is not a JSON object.
+ */
+export function stampState(json: string, identity: PresenceIdentity): Json | null {
+	if (json.length > MAX_STATE_CHARS) return null;
+	let state: unknown;
+	try {
+		state = JSON.parse(json);
+	} catch {
+		return null;
+	}
+	if (!isObject(state)) return null;
+	const out: Json = { user: { name: identity.name, color: identity.color, role: identity.role } };
+	if ('cursor' in state) {
+		const c = cursor(state.cursor);
+		if (c !== undefined) out.cursor = c;
+	}
+	if ('cell' in state) {
+		const c = cell(state.cell);
+		if (c !== undefined) out.cell = c;
+	}
+	return out;
+}
+
+/**
+ * Rewrites one awareness update (y-protocols format: count, then clientID, clock and state
+ * JSON per entry) for the connection that sent it. Returns null when no entry survives, and
+ * throws on bytes that are not an awareness update.
+ */
+export function stampAwarenessUpdate(update: Uint8Array, identity: PresenceIdentity, ownership: ClientOwnership): Uint8Array | null {
+	const d = decoding.createDecoder(update);
+	const entries = decoding.readVarUint(d);
+	const kept: [clientId: number, clock: number, json: string][] = [];
+	let claimed = 0;
+	for (let i = 0; i < entries; i++) {
+		const clientId = decoding.readVarUint(d);
+		const clock = decoding.readVarUint(d);
+		const json = decoding.readVarString(d);
+		if (!ownership.owns(clientId)) {
+			if (ownership.heldByOthers(clientId)) continue;
+			if (ownership.count() + claimed >= MAX_CLIENTS_PER_CONNECTION) continue;
+			if (json === 'null') continue; // removing a state nobody holds: nothing to do
+			claimed++;
+		}
+		if (json === 'null') {
+			kept.push([clientId, clock, json]);
+			continue;
+		}
+		const state = stampState(json, identity);
+		if (state) kept.push([clientId, clock, JSON.stringify(state)]);
+	}
+	if (!kept.length) return null;
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, kept.length);
+	for (const [clientId, clock, json] of kept) {
+		encoding.writeVarUint(e, clientId);
+		encoding.writeVarUint(e, clock);
+		encoding.writeVarString(e, json);
+	}
+	return encoding.toUint8Array(e);
+}
