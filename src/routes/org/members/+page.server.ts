@@ -21,8 +21,8 @@ export async function load({ locals, url }) {
 }
 
 const inviteForm = v.object({
-	displayName: requiredText(200),
-	position: text(200),
+	displayName: requiredText(500),
+	position: text(500),
 	orgRole: v.optional(choice(orgRoles), 'member')
 });
 const accountForm = v.object({ userId: id(), disabled: flag() });
