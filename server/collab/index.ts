@@ -13,6 +13,8 @@ import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
 import { BroadcastExtension } from './BroadcastExtension';
 import { FloodGuardExtension, defaultLimits, guardSocket, type FloodLimits } from './FloodGuardExtension';
 import { createScaleOut } from './ScaleOutExtension';
+import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
+import { setPlanLimits } from '$lib/server/plan/planStore';
 
 export interface Collab {
 	hocuspocus: Hocuspocus;
@@ -26,7 +28,7 @@ export interface Collab {
 export interface CollabOptions {
 	db: Database;
 	/** Scale-out (REDIS_URL) and the message limits; omitted in unit tests. */
-	config?: Pick<Config, 'redisUrl' | 'maxMessageBytes'>;
+	config?: Pick<Config, 'redisUrl' | 'maxMessageBytes'> & Partial<Pick<Config, 'planMaxBytes' | 'planMaxGrowthPerHour'>>;
 	/** Overrides the per-socket flood limits (tests). */
 	limits?: Partial<FloodLimits>;
 }
@@ -51,9 +53,29 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			...(scaleOut?.extensions ?? []),
 			new AuthExtension({ db }),
 			durableLog,
-			new PlanSchemaExtension(),
+			new PlanSchemaExtension({ db }),
 			new CommentsBroadcastExtension()
 		]
+	});
+	if (config?.planMaxBytes) setPlanLimits({ maxBytes: config.planMaxBytes, maxGrowthPerHour: config.planMaxGrowthPerHour });
+	// The plan store applies stored server-side changes to the documents loaded here.
+	setLiveDocuments({
+		async find(docName) {
+			const loading = hocuspocus.loadingDocuments.get(docName);
+			if (loading) await loading.catch(() => null);
+			const document = hocuspocus.documents.get(docName);
+			return document && !document.isDestroyed ? document : null;
+		},
+		async hold(docName, fn) {
+			// Scaled out: loaded here for the write, so the relay publishes it at once.
+			if (!scaleOut) return fn();
+			const connection = await hocuspocus.openDirectConnection(docName, {});
+			try {
+				return await fn();
+			} finally {
+				await connection.disconnect();
+			}
+		}
 	});
 	return {
 		hocuspocus,
@@ -63,6 +85,7 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			rememberSocket(request, socket);
 		},
 		async close() {
+			setLiveDocuments(null);
 			hocuspocus.closeConnections();
 			await durableLog.flush();
 			if (scaleOut) {
