@@ -132,6 +132,9 @@ const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] ==
 export async function writePlan<T = void>(db: Database, planId: string, change: PlanChange<T>, options: WriteOptions): Promise<WriteReceipt<T>> {
 	const docName = planDocName(planId);
 	if (planIdFromDocName(docName) !== planId) throw new PlanWriteRefused('shape', `not a plan id: ${planId}`);
+	// A freezing plan refuses before anything else is judged: a message that builds on one just
+	// refused must read as "not a draft", not as "builds on unknown content".
+	if (writeGate().isFrozen(docName)) throw new PlanWriteRefused('notDraft', 'the plan is freezing');
 	const live = liveDocuments();
 	const run = async (): Promise<WriteReceipt<T>> => {
 		const current = options.document ?? (await live?.find(docName)) ?? null;
