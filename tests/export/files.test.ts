@@ -17,8 +17,8 @@ import { readPlan } from '../../src/lib/domain/plan/doc';
 import { computePd01 } from '../../src/lib/domain/plan/pd01';
 import { encryptedWorkbook, messyWorkbook, zipBomb } from './fixtures';
 
-const expected = JSON.parse(fs.readFileSync(new URL('../../../../shared/domain/sample-plan-pd01.json', import.meta.url), 'utf8'));
-const sample = JSON.parse(fs.readFileSync(new URL('../../../../shared/domain/sample-plan.json', import.meta.url), 'utf8'));
+const expected = JSON.parse(fs.readFileSync(new URL('../../../shared/domain/sample-plan-pd01.json', import.meta.url), 'utf8'));
+const sample = JSON.parse(fs.readFileSync(new URL('../../../shared/domain/sample-plan.json', import.meta.url), 'utf8'));
 const names: string[] = sample.strategies.flatMap((s: { planGroups: { projects: { name: string }[] }[] }) => s.planGroups.flatMap((g) => g.projects.map((p) => p.name)));
 const soffice = (() => {
 	try {
