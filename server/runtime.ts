@@ -48,6 +48,10 @@ async function create(): Promise<Runtime> {
 	if (config.seedDemo) await seedDemo(db);
 	const collab = createCollab({ db, config });
 	log().info({ database: db.dialect, dataDir: config.dataDir }, 'runtime started');
+	if (config.maxSocketBufferBytes <= config.planMaxBytes) {
+		// A plan's first sync is one message: readers of a plan near the cap would be cut off.
+		log().warn({ maxSocketBufferBytes: config.maxSocketBufferBytes, planMaxBytes: config.planMaxBytes }, 'MAX_SOCKET_BUFFER_BYTES should exceed PLAN_MAX_BYTES');
+	}
 	let stopping: Promise<void> | null = null;
 	return {
 		config,

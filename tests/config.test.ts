@@ -8,6 +8,8 @@ describe('start-up errors', () => {
 		[{ PORT: '70000' }, 'PORT must be between 0 and 65535'],
 		[{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or postgresql://'],
 		[{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
+		[{ PLAN_MAX_BYTES: '10MB' }, 'PLAN_MAX_BYTES must be a whole number, got "10MB"'],
+		[{ PLAN_MAX_GROWTH_PER_HOUR: '100' }, 'PLAN_MAX_GROWTH_PER_HOUR must be between 65536 and 1073741824'],
 		[{ DATABASE_URL: 'postgres://127.0.0.1:1/nowhere' }, 'cannot reach PostgreSQL at 127.0.0.1:1/nowhere']
 	])('%o exits 1 with one line', async (env, message) => {
 		const { code, output } = await runServerExpectingExit(env);

@@ -9,8 +9,14 @@ import { startServer, tempDir } from './helpers/server';
 import { createTestDatabase } from './helpers/postgres';
 import { connectClient, waitSynced, waitFor } from './helpers/collabClient';
 import { demoPlan, signIn } from './helpers/http';
+import { readScratch, scratchText } from './helpers/planCells';
+import type * as Y from 'yjs';
 
 const CLIENTS = 3;
+
+/** Client n's map entries, in edit order. */
+const entriesOf = (doc: Y.Doc, n: number) =>
+	[...doc.getMap<number>('revisions').entries()].filter(([k]) => k.startsWith(`r${n}-`)).map(([, v]) => v).sort((a, b) => a - b);
 const EDITS_PER_CLIENT = 100;
 
 async function killAndCheck(start: () => ReturnType<typeof startServer>) {
@@ -23,13 +29,14 @@ async function killAndCheck(start: () => ReturnType<typeof startServer>) {
 	// Each client types into its own text and list, interleaved, without waiting in between.
 	for (let i = 0; i < EDITS_PER_CLIENT; i++) {
 		clients.forEach((c, n) => {
-			c.doc.getText(`t${n}`).insert(c.doc.getText(`t${n}`).length, `${i % 10}`);
-			c.doc.getArray<number>(`a${n}`).push([i]);
+			const text = scratchText(c.doc, `t${n}`);
+			text.insert(text.length, `${i % 10}`);
+			c.doc.getMap('revisions').set(`r${n}-${i}`, i); // a map entry per edit as well
 		});
 		if (i % 25 === 0) await new Promise((r) => setTimeout(r, 5));
 	}
 	await Promise.all(clients.map((c) => waitSynced(c, 20_000)));
-	const expected = clients.map((c, n) => ({ text: c.doc.getText(`t${n}`).toString(), list: c.doc.getArray(`a${n}`).toArray() }));
+	const expected = clients.map((c, n) => ({ text: readScratch(c.doc, `t${n}`), list: entriesOf(c.doc, n) }));
 
 	const killed = await server.kill('SIGKILL');
 	expect(killed.signal).toBe('SIGKILL');
@@ -42,8 +49,8 @@ async function killAndCheck(start: () => ReturnType<typeof startServer>) {
 	await waitFor(() => fresh.provider.isSynced, 'fresh client synced after restart');
 	const firstSyncMs = Date.now() - restartStarted;
 	for (let n = 0; n < CLIENTS; n++) {
-		expect(fresh.doc.getText(`t${n}`).toString()).toBe(expected[n].text);
-		expect(fresh.doc.getArray(`a${n}`).toArray()).toEqual(expected[n].list);
+		expect(readScratch(fresh.doc, `t${n}`)).toBe(expected[n].text);
+		expect(entriesOf(fresh.doc, n)).toEqual(expected[n].list);
 	}
 	expect(expected[0].text.length).toBe(EDITS_PER_CLIENT);
 	console.info(`durability: ${CLIENTS * EDITS_PER_CLIENT * 2} acknowledged edits survived SIGKILL; restart to listening ${restartMs} ms, to first sync ${firstSyncMs} ms`);

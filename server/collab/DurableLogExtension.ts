@@ -1,14 +1,15 @@
 /**
- * Where Yjs bytes go. Every update a client sends is appended to the update log and
- * committed BEFORE Hocuspocus applies it and answers with its sync acknowledgement
- * (`beforeHandleMessage` is awaited before the message is applied), so a provider whose
- * `unsyncedChanges` reaches 0 has everything on disk. Documents load from the latest
- * snapshot plus the log tail; compaction runs after Hocuspocus' debounced store and when a
- * document unloads, off the editing path.
+ * Where an editor's Yjs bytes go: every update a client sends is handed to the plan store
+ * (src/lib/server/plan/planStore.ts), which checks and commits it BEFORE Hocuspocus applies
+ * it and answers with its sync acknowledgement (`beforeHandleMessage` is awaited before the
+ * message is applied), so a provider whose `unsyncedChanges` reaches 0 has everything on disk.
+ * Documents load through the store's one read (latest snapshot plus the log tail); compaction
+ * runs after Hocuspocus' debounced store and when a document unloads, off the editing path.
  *
- * Changes made on the server (document migrations, imports through a direct connection) have
- * no client message to hook; they are appended from `onChange`, and code that makes them
- * awaits `flush()` before reporting success.
+ * Server-side changes (imports, migrations, proposals) are written by the store too, which
+ * applies them here with PLAN_STORE_ORIGIN once stored. A change with any other origin did not
+ * come through the store: it is not stored, and the document's connections are closed so this
+ * instance reloads it from storage (see `onChange`).
  */
 import { Connection } from '@hocuspocus/server';
 import type {
@@ -22,9 +23,9 @@ import type {
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Database } from '$lib/server/db';
-import * as docLog from '$lib/server/db/docLog';
 import { log } from '$lib/server/log';
-import { writeGate } from '$lib/server/writeGate';
+import { PLAN_LOAD_ORIGIN, PLAN_STORE_ORIGIN, PlanWriteRefused, compactPlan, noteRelayedGrowth, readPlanInto, writePlan } from '$lib/server/plan/planStore';
+import { REFUSAL_CLOSE } from '$lib/server/plan/writeRefusal';
 import { planIdFromDocName } from '$lib/domain/docNames';
 
 /** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
@@ -79,7 +80,6 @@ export class DurableLogExtension implements Extension {
 	/** Log entries appended since the last compaction, per loaded document. */
 	private readonly tailLength = new Map<string, number>();
 	private readonly compactions = new Set<Promise<unknown>>();
-	private readonly serverAppends = new Set<Promise<unknown>>();
 
 	constructor(options: DurableLogOptions) {
 		this.db = options.db;
@@ -87,59 +87,65 @@ export class DurableLogExtension implements Extension {
 	}
 
 	async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
-		const stored = await docLog.read(this.db, documentName);
-		docLog.applyStored(document, stored, this, (seq, error) =>
-			log().error({ documentName, seq, err: error }, 'skipped unreadable update log entry')
-		);
-		this.tailLength.set(documentName, stored.tail.length);
+		const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
+		this.tailLength.set(documentName, read.tailEntries);
 	}
 
-	async beforeHandleMessage({ connection, update: message, documentName, context }: beforeHandleMessagePayload) {
+	async beforeHandleMessage({ connection, update: message, documentName, document, context }: beforeHandleMessagePayload) {
 		const update = updateCarriedBy(message);
 		// A read-only connection's update is dropped by Hocuspocus; it must not be logged either.
 		if (!update || connection.readOnly || isEmptyUpdate(update)) return;
-		const gate = writeGate();
-		if (!gate.enter(documentName)) {
-			// The plan is freezing: Hocuspocus drops what a read-only connection sends.
-			connection.readOnly = true;
-			return;
-		}
+		const planId = planIdFromDocName(documentName);
+		if (!planId) throw Object.assign(new Error('not a plan document'), REFUSAL_CLOSE.shape);
 		try {
 			const userId: string | null = context?.user?.id ?? null;
-			// Plan content is written only while the plan is a draft, checked with the insert: a
-			// transition committed by any instance refuses what arrives after it.
-			const seq = await docLog.append(this.db, documentName, update, userId, planIdFromDocName(documentName));
-			if (seq === null) {
-				connection.readOnly = true; // Hocuspocus then drops the update and says it was not applied
-				return;
-			}
+			// Stored (draft checked with the insert) before Hocuspocus applies and acknowledges it.
+			await writePlan(this.db, planId, { update }, { author: userId, document, appliedByCaller: true });
 			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
 		} catch (error) {
+			if (error instanceof PlanWriteRefused) {
+				if (error.reason === 'notDraft') {
+					// The plan froze: Hocuspocus drops what a read-only connection sends and says so.
+					connection.readOnly = true;
+					return;
+				}
+				log().warn({ documentName, userId: context?.user?.id, reason: error.reason, detail: error.detail }, 'refused a plan update');
+				const close = REFUSAL_CLOSE[error.reason];
+				// Hocuspocus sends its close message for this document; the socket follows, so the
+				// client sees the code and reason (the editor shows them) and nothing more is read.
+				setImmediate(() => connection.webSocket.close(close.code, close.reason));
+				throw Object.assign(new Error(close.reason), close);
+			}
 			// Not stored, so it must not be applied either: closing the connection drops it,
 			// and the client keeps the change as unsynced and sends it again on reconnect.
 			throw Object.assign(new Error('could not store the update'), { code: 4503, reason: 'storage-unavailable', cause: error });
-		} finally {
-			gate.leave(documentName);
 		}
 	}
 
-	async onChange({ transactionOrigin, update, documentName, context }: onChangePayload) {
-		// Client updates were logged before they were applied; Redis-relayed ones by the instance
-		// that received them; our own load replays what is already stored.
-		if (transactionOrigin instanceof Connection || transactionOrigin === this || transactionOrigin === REDIS_ORIGIN) return;
+	async onChange({ transactionOrigin, update, documentName, instance }: onChangePayload) {
+		// Stored before being applied: editors' messages (the store, in beforeHandleMessage),
+		// server-side writes (the store), our own load.
+		if (transactionOrigin instanceof Connection || transactionOrigin === PLAN_LOAD_ORIGIN) return;
+		if (transactionOrigin === PLAN_STORE_ORIGIN) {
+			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
+			return;
+		}
+		// Stored by another instance, relayed or caught up from the shared log.
+		if (transactionOrigin === REDIS_ORIGIN || transactionOrigin === this) {
+			noteRelayedGrowth(this.db, documentName, update.byteLength);
+			return;
+		}
 		if (isEmptyUpdate(update)) return;
-		const userId: string | null = context?.user?.id ?? null;
-		const append = docLog
-			.append(this.db, documentName, update, userId)
-			.then(() => this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1))
-			.catch((err) => log().error({ documentName, err }, 'could not log a server-side change'))
-			.finally(() => this.serverAppends.delete(append));
-		this.serverAppends.add(append);
+		// Anything else bypassed the plan store. It is not stored; the document is dropped from
+		// memory (its connections closed) so it reloads from storage, and the editors' copies
+		// send what they hold through the store again, where it is checked.
+		log().error({ documentName, origin: describeOrigin(transactionOrigin) }, 'a change bypassed the plan store: not stored; reloading the document');
+		instance.closeConnections(documentName);
 	}
 
-	/** Resolves when every server-side change made so far is on disk. */
-	async flushServerChanges() {
-		await Promise.allSettled([...this.serverAppends]);
+	/** Waits for compactions under way (graceful shutdown). */
+	async flush() {
+		await Promise.allSettled([...this.compactions]);
 	}
 
 	async onStoreDocument({ documentName }: onStoreDocumentPayload) {
@@ -151,15 +157,8 @@ export class DurableLogExtension implements Extension {
 		this.tailLength.delete(documentName);
 	}
 
-	/** Waits for server-side appends and compactions under way (graceful shutdown). */
-	async flush() {
-		await this.flushServerChanges();
-		await Promise.allSettled([...this.compactions]);
-	}
-
 	private compactInBackground(documentName: string) {
-		const run = docLog
-			.compact(this.db, documentName)
+		const run = compactPlan(this.db, documentName)
 			.then((folded) => {
 				if (this.tailLength.has(documentName)) this.tailLength.set(documentName, 0);
 				log().debug({ documentName, folded }, 'compacted document');
@@ -168,4 +167,10 @@ export class DurableLogExtension implements Extension {
 			.finally(() => this.compactions.delete(run));
 		this.compactions.add(run);
 	}
+}
+
+function describeOrigin(origin: unknown): string {
+	if (origin === null || origin === undefined) return String(origin);
+	if (typeof origin === 'object') return (origin as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+	return String(origin).slice(0, 80);
 }

@@ -19,6 +19,8 @@ import { createScaleOut } from './ScaleOutExtension';
 import { ClientMessagesExtension } from './ClientMessagesExtension';
 import { SocketCounter } from './socketLimits';
 import { upgradeOriginAllowed } from './upgradeOrigin';
+import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
+import { setPlanLimits } from '$lib/server/plan/planStore';
 
 /** Why an upgrade is refused before it happens (HTTP status and a short reason). */
 export interface UpgradeRefusal {
@@ -28,7 +30,16 @@ export interface UpgradeRefusal {
 
 type CollabConfig = Pick<
 	Config,
-	'redisUrl' | 'maxMessageBytes' | 'origin' | 'maxSocketsPerUser' | 'maxSocketsPerAddress' | 'maxSocketBufferBytes' | 'trustedProxyHeader' | 'trustedProxyHops'
+	| 'redisUrl'
+	| 'maxMessageBytes'
+	| 'origin'
+	| 'maxSocketsPerUser'
+	| 'maxSocketsPerAddress'
+	| 'maxSocketBufferBytes'
+	| 'trustedProxyHeader'
+	| 'trustedProxyHops'
+	| 'planMaxBytes'
+	| 'planMaxGrowthPerHour'
 >;
 
 export interface Collab {
@@ -53,7 +64,7 @@ export interface CollabOptions {
 export function createCollab({ db, config, limits: limitOverrides }: CollabOptions): Collab {
 	const durableLog = new DurableLogExtension({ db });
 	const limits = {
-		...defaultLimits(config?.maxMessageBytes ?? 4 * 1024 * 1024, config?.maxSocketBufferBytes ?? 16 * 1024 * 1024),
+		...defaultLimits(config?.maxMessageBytes ?? 4 * 1024 * 1024, config?.maxSocketBufferBytes ?? 48 * 1024 * 1024),
 		...limitOverrides
 	};
 	const sockets = new SocketCounter({
@@ -80,9 +91,29 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			...(scaleOut?.extensions ?? []),
 			new AuthExtension({ db, sockets }),
 			durableLog,
-			new PlanSchemaExtension(),
+			new PlanSchemaExtension({ db }),
 			new CommentsBroadcastExtension()
 		]
+	});
+	if (config?.planMaxBytes) setPlanLimits({ maxBytes: config.planMaxBytes, maxGrowthPerHour: config.planMaxGrowthPerHour });
+	// The plan store applies stored server-side changes to the documents loaded here.
+	setLiveDocuments({
+		async find(docName) {
+			const loading = hocuspocus.loadingDocuments.get(docName);
+			if (loading) await loading.catch(() => null);
+			const document = hocuspocus.documents.get(docName);
+			return document && !document.isDestroyed ? document : null;
+		},
+		async hold(docName, fn) {
+			// Scaled out: loaded here for the write, so the relay publishes it at once.
+			if (!scaleOut) return fn();
+			const connection = await hocuspocus.openDirectConnection(docName, {});
+			try {
+				return await fn();
+			} finally {
+				await connection.disconnect();
+			}
+		}
 	});
 	return {
 		hocuspocus,
@@ -105,6 +136,7 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			rememberSocket(request, socket);
 		},
 		async close() {
+			setLiveDocuments(null);
 			hocuspocus.closeConnections();
 			await durableLog.flush();
 			if (scaleOut) {

@@ -3,13 +3,13 @@
  * session, an expired session, another organization's session, or a viewer's session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { demoPlan, signIn } from '../helpers/http';
 import { RawClient } from '../helpers/rawClient';
 import { openDataDb } from '../helpers/dataDir';
 import { createOtherOrgAdmin } from '../helpers/people';
 import { connectClient, waitFor, waitSynced } from '../helpers/collabClient';
+import { hasPlanted, plantedUpdate, readScratch, scratchText } from '../helpers/planCells';
 
 let server: RunningServer;
 let dataDir: string;
@@ -35,9 +35,7 @@ function logCount(): number {
 
 /** An update that would add a visible marker to the plan's document. */
 function hostileUpdate(marker: string): Uint8Array {
-	const doc = new Y.Doc();
-	doc.getText('intrusion').insert(0, marker);
-	return Y.encodeStateAsUpdate(doc);
+	return plantedUpdate('intrusion', marker);
 }
 
 async function expectRefused(cookie: string | undefined) {
@@ -98,10 +96,10 @@ describe("a viewer's raw socket", () => {
 		// A legitimate edit after the hostile ones arrives; the hostile ones never do.
 		const editor = connectClient(server.wsUrl, plan.docName, { cookie: await signIn(server, 'support') });
 		await waitSynced(editor);
-		editor.doc.getText('probe').insert(0, 'after');
+		editor.doc.transact(() => scratchText(editor.doc, 'probe').insert(0, 'after'));
 		await waitSynced(editor);
-		await waitFor(() => watcher.doc.getText('probe').toString() === 'after', 'watcher sees the legitimate edit');
-		expect(watcher.doc.getText('intrusion').toString()).toBe('');
+		await waitFor(() => readScratch(watcher.doc, 'probe') === 'after', 'watcher sees the legitimate edit');
+		expect(hasPlanted(watcher.doc, 'intrusion')).toBe(false);
 		expect(logCount()).toBe(before + 1);
 		viewer.close();
 		editor.destroy();

@@ -11,6 +11,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase } from '../helpers/postgres';
 import { connectClient, waitFor, type TestClient } from '../helpers/collabClient';
 import { startServer, type RunningServer } from '../helpers/server';
+import { readScratch, scratchText } from '../helpers/planCells';
 
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -155,7 +156,7 @@ export function startInstance(databaseUrl: string, redisUrl: string, port?: numb
 	return startServer({ databaseUrl, port, env: { REDIS_URL: redisUrl, SEED_DEMO: 'true', MAX_SOCKETS_PER_USER: '1000', ...env } });
 }
 
-/** A provider client that types into its own text and counts its edits. */
+/** A provider client that types into its own text cell (planCells.ts) and counts its edits. */
 export interface Editor {
 	client: TestClient;
 	name: string;
@@ -171,11 +172,11 @@ export function editor(wsUrl: string, docName: string, cookie: string, name: str
 		name,
 		edits: 0,
 		edit() {
-			const t = client.doc.getText(name);
+			const t = scratchText(client.doc, name);
 			t.insert(t.length, String(e.edits % 10));
 			e.edits++;
 		},
-		text: () => client.doc.getText(name).toString()
+		text: () => readScratch(client.doc, name)
 	};
 	return e;
 }

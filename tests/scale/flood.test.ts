@@ -48,7 +48,7 @@ describe('a flooding client', () => {
 		let phase: 'baseline' | 'flood' | 'off' = 'off';
 		const latency: Record<string, number[]> = { baseline: [], flood: [] };
 		const sent = new Map<string, { at: number; phase: string }>();
-		observer.client.doc.getMap('stamps').observe((event) => {
+		observer.client.doc.getMap('revisions').observe((event) => {
 			const now = performance.now();
 			for (const key of event.keysChanged) {
 				const s = sent.get(key);
@@ -60,7 +60,7 @@ describe('a flooding client', () => {
 			const e = editors[n % editors.length];
 			const key = `k${n++}`;
 			sent.set(key, { at: performance.now(), phase });
-			e.client.doc.getMap('stamps').set(key, n);
+			e.client.doc.getMap('revisions').set(key, n); // any plan-shaped key: the server refuses other roots
 		});
 
 		phase = 'baseline';

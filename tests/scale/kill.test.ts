@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitSynced, waitFor } from '../helpers/collabClient';
+import { readScratch } from '../helpers/planCells';
 import { demoPlan, signIn } from '../helpers/http';
 import { startServer } from '../helpers/server';
 import { converged, editor, every, expectedText, freePort, startBalancer, type Editor, useCluster } from './cluster';
@@ -64,7 +65,7 @@ describe('SIGKILL of one of two instances while 50 clients edit', () => {
 		const convergedMs = Date.now() - killedAt;
 		const doc = editors[0].client.doc;
 		const total = editors.reduce((n, e) => n + e.edits, 0);
-		for (const e of editors) expect(doc.getText(e.name).toString()).toBe(expectedText(e.edits));
+		for (const e of editors) expect(readScratch(doc, e.name)).toBe(expectedText(e.edits));
 
 		// Fresh clients on each live instance, and a cold instance without Redis reading only PostgreSQL.
 		const cold = await startServer({ databaseUrl: cluster.database.url });
@@ -73,11 +74,11 @@ describe('SIGKILL of one of two instances while 50 clients edit', () => {
 		cluster.clients.push(...fresh);
 		await Promise.all(fresh.map((c) => waitSynced(c, 20_000)));
 		// The live instances may still be catching up from the log (every few seconds).
-		const state = (d: Y.Doc) => JSON.stringify([...editors.map((e) => d.getText(e.name).toString()), ...witnesses.map((w) => d.getText(w.name).toString())]);
+		const state = (d: Y.Doc) => JSON.stringify([...editors.map((e) => readScratch(d, e.name)), ...witnesses.map((w) => readScratch(d, w.name))]);
 		await waitFor(() => fresh.every((c) => state(c.doc) === state(doc)), 'fresh replicas equal', 15_000);
 		for (const c of fresh) {
-			for (const e of editors) expect(c.doc.getText(e.name).toString()).toBe(expectedText(e.edits));
-			for (const w of witnesses) expect(c.doc.getText(w.name).toString()).toBe(expectedText(20));
+			for (const e of editors) expect(readScratch(c.doc, e.name)).toBe(expectedText(e.edits));
+			for (const w of witnesses) expect(readScratch(c.doc, w.name)).toBe(expectedText(20));
 		}
 		console.info(`kill: ${CLIENTS} editors, ${total} edits + ${WITNESSES * 20} witnessed; converged ${convergedMs} ms after SIGKILL; all ${CLIENTS + 3} replicas equal`);
 	});

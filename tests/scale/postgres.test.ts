@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/postgres';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/collabClient';
+import { readScratch } from '../helpers/planCells';
 import { demoPlan, signIn } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 import { converged, editor, every, expectedText, startCuttableProxy, type Editor } from './cluster';
@@ -64,7 +65,7 @@ describe('PostgreSQL briefly unavailable', () => {
 
 		await converged(clients, 40_000);
 		const convergedMs = Date.now() - backAt;
-		for (const e of editors) expect(editors[0].client.doc.getText(e.name).toString()).toBe(expectedText(e.edits));
+		for (const e of editors) expect(readScratch(editors[0].client.doc, e.name)).toBe(expectedText(e.edits));
 
 		// Everything is in PostgreSQL: a cold instance reading it directly has it all.
 		const cold = await startServer({ databaseUrl: database.url });
@@ -72,7 +73,7 @@ describe('PostgreSQL briefly unavailable', () => {
 		const fresh = connectClient(cold.wsUrl, docName, { cookie });
 		clients.push(fresh);
 		await waitFor(() => fresh.provider.isSynced, 'fresh client synced', 20_000);
-		for (const e of editors) expect(fresh.doc.getText(e.name).toString()).toBe(expectedText(e.edits));
+		for (const e of editors) expect(readScratch(fresh.doc, e.name)).toBe(expectedText(e.edits));
 		const total = editors.reduce((n, e) => n + e.edits, 0);
 		console.info(
 			`postgres: outage ${backAt - cutAt} ms; ${total} edits; max unsynced per client ${maxUnsynced}; page status during outage ${health}; ` +

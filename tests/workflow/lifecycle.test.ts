@@ -5,13 +5,13 @@
  * amendment repeats the path; the audit chain detects tampering.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { demoPlan, getJson, signIn } from '../helpers/http';
 import { openDataDb } from '../helpers/dataDir';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/collabClient';
 import { RawClient } from '../helpers/rawClient';
 import { act, announce, shownContentHash, step } from '../helpers/workflow';
+import { hasPlanted, plantedUpdate, readScratch, scratchText } from '../helpers/planCells';
 import { listProjects, updateProjectField } from '../../src/lib/domain/plan/doc';
 
 let server: RunningServer;
@@ -61,7 +61,8 @@ describe('the lock', () => {
 		let typing = true;
 		const typeLoop = async (client: TestClient, field: string) => {
 			for (let i = 0; typing; i++) {
-				client.doc.getText(field).insert(client.doc.getText(field).length, String(i % 10));
+				const cell = scratchText(client.doc, field);
+				cell.insert(cell.length, String(i % 10));
 				await new Promise((r) => setTimeout(r, 5));
 			}
 		};
@@ -82,15 +83,13 @@ describe('the lock', () => {
 		// The raw client keeps sending; nothing of it is stored, applied or broadcast.
 		const before = logCount();
 		for (let i = 0; i < 50; i++) {
-			const doc = new Y.Doc();
-			doc.getText('after-lock').insert(0, `raw-${i}`);
-			raw.update(Y.encodeStateAsUpdate(doc));
+			raw.update(plantedUpdate(`after-lock-${i}`, `raw-${i}`));
 		}
-		a.doc.getText('a-notes').insert(0, 'typed-after-lock');
+		scratchText(a.doc, 'a-notes').insert(0, 'typed-after-lock');
 		await new Promise((r) => setTimeout(r, 500));
 		expect(logCount()).toBe(before);
-		expect(b.doc.getText('after-lock').toString()).toBe('');
-		expect(b.doc.getText('a-notes').toString()).not.toContain('typed-after-lock');
+		expect(hasPlanted(b.doc, 'after-lock-0')).toBe(false);
+		expect(readScratch(b.doc, 'a-notes')).not.toContain('typed-after-lock');
 
 		// The stored content still hashes to what the lock froze.
 		const frozen = (await getJson<string>(server, `/plans/${plan.id}/workflow`, c.officer)).body;
@@ -104,9 +103,9 @@ describe('the lock', () => {
 		);
 		await step(server, plan.id, 'return', c.mayor, { note: 'เพิ่มรายละเอียดโครงการ' });
 		await writable;
-		b.doc.getText('b-notes').insert(0, 'after-return ');
+		scratchText(b.doc, 'b-notes').insert(0, 'after-return ');
 		await waitSynced(b);
-		await waitFor(() => a.doc.getText('b-notes').toString().startsWith('after-return'), 'edit after return reaches the other client');
+		await waitFor(() => readScratch(a.doc, 'b-notes').startsWith('after-return'), 'edit after return reaches the other client');
 		raw.close();
 		a.destroy();
 		b.destroy();
@@ -168,9 +167,7 @@ describe('sign-off and announcement', () => {
 		await raw.opened;
 		raw.auth();
 		expect((await raw.waitFor('authenticated')).scope).toBe('readonly');
-		const doc = new Y.Doc();
-		doc.getText('tamper').insert(0, 'x');
-		raw.update(Y.encodeStateAsUpdate(doc));
+		raw.update(plantedUpdate('tamper', 'x'));
 		await new Promise((r) => setTimeout(r, 300));
 		expect(logCount()).toBe(before);
 		raw.close();

@@ -281,5 +281,10 @@ export const en: Record<keyof typeof th, string> = {
 	badDate: 'Not a valid date',
 	notLater: 'The extension must be later than the regular deadline',
 	commentOnSelection: 'Comment on the selected text',
-	selectTextFirst: 'Select the text to comment on first'
+	selectTextFirst: 'Select the text to comment on first',
+	planWriteNotDraft: 'This plan is no longer a draft, so the change was not saved',
+	planWriteShape: 'This change does not fit the structure of the plan, so it was not saved',
+	planWriteRetry: 'The change could not be saved yet; it will be sent again',
+	planWriteTooLarge: 'This plan has reached its size limit, so added content was not saved. Remove unused content or contact the administrator',
+	planWriteTooFast: 'This plan was changed more than the server accepts in one hour, so the change was not saved. Please wait and try again'
 };

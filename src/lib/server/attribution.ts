@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Database } from './db';
 import * as docLog from './db/docLog';
 import * as users from './db/users';
+import { withStoredPlan } from './plan/planStore';
 import { planDocName } from '$lib/domain/docNames';
 import { projectCellItems } from '$lib/domain/plan/doc';
 
@@ -22,13 +23,11 @@ export interface CellAuthor {
 /** The people whose updates wrote a project cell's current value, most recent first. */
 export async function cellAuthors(db: Database, planId: string, orgId: string, projectId: string, field: AttributableField): Promise<CellAuthor[]> {
 	const docName = planDocName(planId);
-	const doc = new Y.Doc();
-	docLog.applyStored(doc, await docLog.read(db, docName), 'attribution');
-	const wanted = projectCellItems(doc, projectId, field);
-	doc.destroy();
+	const wanted = await withStoredPlan(db, planId, (doc) => projectCellItems(doc, projectId, field));
 	if (!wanted.length) return [];
 
 	const found = new Map<number, { userId: string | null; at: Date }>();
+	// Every entry, not only the tail: who wrote an item is in the log even after compaction.
 	for (const entry of await docLog.entries(db, docName)) {
 		let structs: { id: { client: number; clock: number }; length: number }[];
 		try {

@@ -31,6 +31,10 @@ export interface Config {
 	maxSocketsPerAddress: number;
 	/** Unsent bytes a collaboration socket may hold before it is cut off (a client that does not read). */
 	maxSocketBufferBytes: number;
+	/** Largest stored size of one plan (snapshot + update log tail), bytes. */
+	planMaxBytes: number;
+	/** Largest growth of one plan's update log in any hour, bytes. */
+	planMaxGrowthPerHour: number;
 	/** Header a trusted reverse proxy sets to the client's address (lower case), or null. */
 	trustedProxyHeader: string | null;
 	/** How many trusted proxies append to that header. */
@@ -102,7 +106,10 @@ export function readConfig(env: Env = process.env): Config {
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
 		maxSocketsPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 20, 1, 100_000),
 		maxSocketsPerAddress: integer(env, 'MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000),
-		maxSocketBufferBytes: integer(env, 'MAX_SOCKET_BUFFER_BYTES', 16 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024),
+		maxSocketBufferBytes: integer(env, 'MAX_SOCKET_BUFFER_BYTES', 48 * 1024 * 1024, 1024 * 1024, 1024 * 1024 * 1024),
+		// A 1,000-project plan stores about 4 MB: room for several times that, not for a flood.
+		planMaxBytes: integer(env, 'PLAN_MAX_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+		planMaxGrowthPerHour: integer(env, 'PLAN_MAX_GROWTH_PER_HOUR', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
 		trustedProxyHeader: headerName(env, 'TRUSTED_PROXY_HEADER'),
 		trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 1, 1, 10),
 		logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info')

@@ -12,6 +12,8 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { followAccess } from './followAccess';
+import { refusalMessageForClose } from '$lib/domain/planWriteRefusal';
+import type { MessageKey } from '$lib/i18n';
 
 export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
 
@@ -63,6 +65,8 @@ export class PlanConnection {
 	#unsynced = $state(0);
 	#readOnly = $state(false);
 	#refused = $state(false);
+	/** Why the server last refused this editor's changes (the plan is full, …), until they are saved. */
+	#writeRefusal = $state<MessageKey | null>(null);
 	/** The plan's workflow state as the server last announced it (null until it does). */
 	#planState = $state<string | null>(null);
 	readonly #stopAccess: () => void;
@@ -101,7 +105,11 @@ export class PlanConnection {
 			token: options.token ?? 'cookie',
 			onStatus: ({ status }) => (this.#connected = status === 'connected'),
 			onSynced: ({ state }) => (this.#synced = state),
-			onUnsyncedChanges: ({ number }) => (this.#unsynced = number),
+			onUnsyncedChanges: ({ number }) => {
+				this.#unsynced = number;
+				if (number === 0) this.#writeRefusal = null;
+			},
+			onClose: ({ event }) => (this.#writeRefusal = refusalMessageForClose(event.code) ?? this.#writeRefusal),
 			onAuthenticated: ({ scope }) => (this.#readOnly = scope === 'readonly'),
 			onAuthenticationFailed: () => (this.#refused = true)
 		});
@@ -129,6 +137,10 @@ export class PlanConnection {
 	/** Decided by the server at authentication; the editor must not accept input then. */
 	get readOnly() {
 		return this.#readOnly || this.#refused;
+	}
+	/** The message key of the server's last refusal of a change, or null. */
+	get writeRefusal() {
+		return this.#writeRefusal;
 	}
 	/** The workflow state the server announced while this page was open, or null. */
 	get planState() {

@@ -60,6 +60,7 @@ import {
 	type Strategy
 } from './types';
 import { replaceText } from './ytext';
+import { TEXT, VALUE, XML, collectionOf, mapOf, type DocShape, type MapShape } from './docShape';
 
 // ───────────────────────────── names ─────────────────────────────
 
@@ -1404,3 +1405,48 @@ export function projectCellItems(doc: Y.Doc, id: string, field: 'budget' | 'resp
 	const item = itemOf(row, field);
 	return item ? [item.id] : [];
 }
+
+// ───────────────────────────── shape (what the server accepts) ─────────────────────────────
+
+const monthsShape = mapOf(FISCAL_MONTHS.map((m): [string, DocShape] => [String(m), VALUE]));
+const fundingShape: [string, DocShape][] = Object.values(FUNDING).map((k) => [k, VALUE]);
+const values = (keys: readonly string[]) => keys.map((k): [string, DocShape] => [k, VALUE]);
+const texts = (keys: readonly string[]) => keys.map((k): [string, DocShape] => [k, TEXT]);
+
+/**
+ * Every root map of the plan document and what may live under it — the layout at the top of
+ * this file, as data. The server refuses an update that creates another root, a key a fixed
+ * map does not have, or a value of another kind (docShape.ts).
+ */
+export const PLAN_DOC_SHAPE: ReadonlyMap<string, MapShape> = new Map<string, MapShape>([
+	[ROOT.meta, mapOf([...values([SCHEMA_VERSION_KEY, ...META_FIELDS]), ...values(ORG_FIELDS.map((k) => ORG_PREFIX + k))])],
+	[ROOT.front, mapOf(values(FRONT_FIELDS))],
+	[ROOT.catalogue, collectionOf(VALUE)],
+	[ROOT.strategies, collectionOf(mapOf({ [ORDER]: VALUE, [NAME]: VALUE, [GUIDELINES]: collectionOf(mapOf({ [ORDER]: VALUE, [NAME]: VALUE })) }))],
+	[ROOT.groups, collectionOf(VALUE)],
+	[
+		ROOT.projects,
+		collectionOf(
+			mapOf([
+				...values([PLACEMENT, 'budget', 'responsibleUnit', 'guidelineId', 'remark', 'localDevPlanRef']),
+				...texts(PROJECT_TEXT_FIELDS),
+				...fundingShape,
+				[MONTHS, monthsShape]
+			])
+		)
+	],
+	[
+		ROOT.equipment,
+		collectionOf(
+			mapOf([
+				...values([ORDER, 'planCode', 'category', 'type', 'quantity', 'unit', 'budget', 'responsibleUnit', 'localDevPlanRef']),
+				...texts(EQUIPMENT_TEXT_FIELDS),
+				...fundingShape,
+				[MONTHS, monthsShape]
+			])
+		)
+	],
+	[ROOT.sections, collectionOf(mapOf({ [ORDER]: VALUE, [TITLE]: VALUE, [BODY]: XML }))],
+	[ROOT.revisions, collectionOf(VALUE)],
+	[ROOT.pd01Units, collectionOf(VALUE)]
+]);

@@ -13,7 +13,7 @@ import * as versions from '../db/versions';
 import { loadPlanScene } from '../planAccess';
 import { authorize } from '../policies/plan';
 import type { Actor } from '../policies/plan';
-import { writeInitialContent } from '../planContent';
+import { createPlanContent } from '../plan/planStore';
 import { editionLabel } from '$lib/domain/announcement';
 import { setMeta } from '$lib/domain/plan/doc';
 
@@ -63,11 +63,12 @@ export async function startAmendment(db: Database, props: StartAmendmentProps): 
 			action: 'plans.amendment.start',
 			data: { from: parent.id, kind: props.kind, number, reason, fromVersion: announced.id, fromSha256: announced.sha256 }
 		});
+		// The new edition's content: the announced version, retitled; committed with its row.
+		await createPlanContent(tx, created.id, props.actor!.id, (doc) => {
+			Y.applyUpdate(doc, announced.yjsState);
+			setMeta(doc, { title: created.title, edition: { kind: props.kind === 'amendment' ? 'แก้ไข' : 'เพิ่มเติม', number, label } });
+		});
 		return created;
-	});
-	await writeInitialContent(db, plan.id, props.actor!.id, (doc) => {
-		Y.applyUpdate(doc, announced.yjsState);
-		setMeta(doc, { title: plan.title, edition: { kind: props.kind === 'amendment' ? 'แก้ไข' : 'เพิ่มเติม', number, label } });
 	});
 	return { ok: true, planId: plan.id };
 }

@@ -2,8 +2,9 @@
  * Moves a plan through the workflow: one command for every transition in
  * $lib/domain/workflow. In one transaction it checks the ability and the preconditions,
  * freezes a version, writes the new state, the approval or announcement, and the audit event.
- * When the content freezes, the write gate first stops client updates and waits for those in
- * flight, so the version holds exactly what was accepted before the state changed.
+ * When the content freezes, the plan store's write gate first stops writes and waits for those
+ * in flight, so the version holds exactly what was accepted before the state changed; every
+ * write that arrives later is refused by the store's draft check, on any instance.
  */
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
@@ -14,12 +15,11 @@ import * as organizations from '../db/organizations';
 import { loadPlanScene } from '../planAccess';
 import { authorize, can } from '../policies/plan';
 import type { SessionUser } from '../auth/session';
-import { writeGate } from '../writeGate';
+import { freezePlanWrites, thawPlanWrites } from '../plan/planStore';
 import { events } from '../events';
 import { createVersion } from './versionCreator';
 import { readPlanContent } from '../planContentState';
 import { loadCurrentPlan } from '../planSnapshot';
-import { planDocName } from '$lib/domain/docNames';
 import { isContentWritable, transitions, type PlanState, type Transition } from '$lib/domain/workflow';
 import { validatePlan } from '$lib/domain/plan/validation';
 import { announcementText, editionLabel } from '$lib/domain/announcement';
@@ -82,10 +82,8 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 		if (!props.contentSha256 || props.contentSha256 !== current.sha256) return { ok: false, reason: 'hashMismatch' };
 	}
 
-	const docName = planDocName(props.planId);
-	const gate = writeGate();
 	const freezes = isContentWritable(from) && !isContentWritable(t.to);
-	if (freezes) await gate.freeze(docName);
+	if (freezes) await freezePlanWrites(props.planId);
 	let committed = false;
 	try {
 		const org = await organizations.byId(db, scene.plan.orgId);
@@ -138,7 +136,7 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 	} finally {
 		// The gate stays closed while the content is frozen; a return to draft opens it.
 		const writable = isContentWritable(committed ? t.to : from);
-		if (writable) gate.thaw(docName);
+		if (writable) thawPlanWrites(props.planId);
 		if (committed) events().emit('planAccessChanged', props.planId);
 	}
 }

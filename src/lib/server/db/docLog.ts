@@ -1,10 +1,13 @@
 /**
- * The durable store of Yjs documents: an append-only log of every accepted update (kept for
+ * The tables behind plan documents: an append-only log of every accepted update (kept for
  * attribution, never rewritten) and one compacted snapshot per document that says how far
  * into the log it reaches. A document is the snapshot plus the log tail after it.
+ *
+ * Storage primitives only. Plan content is written and rebuilt by the plan store
+ * (src/lib/server/plan/planStore.ts), which adds the write gate, the shape check and the size
+ * bounds; nothing else calls the functions that write here.
  */
-import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
-import * as Y from 'yjs';
+import { and, asc, eq, gt, gte, lte, max, sql } from 'drizzle-orm';
 import type { Database } from './index';
 
 /** Advisory-lock key of a document: appends take it shared, compaction alone. */
@@ -22,7 +25,7 @@ interface PendingAppend {
 	docName: string;
 	data: Buffer;
 	userId: string | null;
-	onlyWhileDraft: string | null;
+	onlyWhileDraft: string;
 	resolve: (seq: number | null) => void;
 	reject: (error: unknown) => void;
 }
@@ -31,22 +34,16 @@ interface PendingAppend {
 const pendingAppends = new WeakMap<Database, PendingAppend[]>();
 
 /**
- * Appends one update and resolves once it is committed. The collaboration server
- * acknowledges an update to its client only after this resolves.
+ * Appends one update of plan `onlyWhileDraft`'s document and resolves once it is committed, or
+ * to null when that plan is not a draft at commit time — checked in the same transaction as
+ * the insert, so a workflow transition committed by any instance refuses it.
  *
  * On SQLite, appends that arrive in the same event-loop turn are committed together (group
  * commit): one transaction and one fsync for all of them, each promise resolving only after
  * that commit. The fsync, not the insert, is what limits how many updates a second one
  * process accepts.
  */
-export function append(db: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number>;
-/**
- * With `onlyWhileDraft` (a plan id), the append happens only if that plan is a draft at
- * commit time — checked in the same transaction as the insert, so a workflow transition
- * committed by any instance refuses it — and resolves to null when refused.
- */
-export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string | null): Promise<number | null>;
-export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string | null = null): Promise<number | null> {
+export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string): Promise<number | null> {
 	if (db.pgPool) return appendPostgres(db.pgPool, docName, data, userId, onlyWhileDraft);
 	return new Promise((resolve, reject) => {
 		let batch = pendingAppends.get(db);
@@ -67,7 +64,7 @@ async function commitBatch(db: Database) {
 			const out: (number | null)[] = [];
 			const createdAt = new Date();
 			for (const a of batch) {
-				if (a.onlyWhileDraft && !(await isDraft(tx, a.onlyWhileDraft))) {
+				if (!(await isDraft(tx, a.onlyWhileDraft))) {
 					out.push(null);
 					continue;
 				}
@@ -90,27 +87,46 @@ async function isDraft(db: Database, planId: string): Promise<boolean> {
 	return row?.state === 'draft';
 }
 
-async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string | null): Promise<number | null> {
+async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string): Promise<number | null> {
 	// Holding the shared lock until commit makes compaction wait for appends whose seq is
 	// taken but not yet visible, so a snapshot never claims a seq it does not contain.
 	// FOR SHARE on the plan row waits for a transition committing on any instance, then sees
 	// its new state.
-	const values = [lockKey(docName), docName, toBuffer(data), userId];
-	const { rows } = onlyWhileDraft
-		? await pool.query<{ seq: string }>(
-				`with l as (select pg_advisory_xact_lock_shared($1)),
-				      p as (select 1 from plans where id = $5 and state = 'draft' for share)
-				 insert into doc_updates (doc_name, data, user_id, created_at)
-				 select $2, $3, $4, now() from l, p returning seq`,
-				[...values, onlyWhileDraft]
-			)
-		: await pool.query<{ seq: string }>(
-				`with l as (select pg_advisory_xact_lock_shared($1))
-				 insert into doc_updates (doc_name, data, user_id, created_at)
-				 select $2, $3, $4, now() from l returning seq`,
-				values
-			);
+	const { rows } = await pool.query<{ seq: string }>(
+		`with l as (select pg_advisory_xact_lock_shared($1)),
+		      p as (select 1 from plans where id = $5 and state = 'draft' for share)
+		 insert into doc_updates (doc_name, data, user_id, created_at)
+		 select $2, $3, $4, now() from l, p returning seq`,
+		[lockKey(docName), docName, toBuffer(data), userId, onlyWhileDraft]
+	);
 	return rows.length ? Number(rows[0].seq) : null;
+}
+
+/**
+ * Appends the first update of a document inside the caller's transaction (the one that creates
+ * its plan row), so a plan never exists without its content. Refuses a document that already
+ * has log entries: this is a way to start a document, not to write into one.
+ */
+export async function appendFirst(tx: Database, docName: string, data: Uint8Array, userId: string | null): Promise<number> {
+	// The same shared lock as `append`, so compaction never sees this row half-committed.
+	if (tx.dialect === 'postgres') await (tx.orm as unknown as { execute(q: ReturnType<typeof sql>): Promise<unknown> }).execute(sql`select pg_advisory_xact_lock_shared(${lockKey(docName)})`);
+	const { docUpdates, docSnapshots } = tx.t;
+	const [existing] = await tx.orm.select({ seq: docUpdates.seq }).from(docUpdates).where(eq(docUpdates.docName, docName)).limit(1);
+	const [snapshot] = await tx.orm.select({ seq: docSnapshots.uptoSeq }).from(docSnapshots).where(eq(docSnapshots.docName, docName)).limit(1);
+	if (existing || snapshot) throw new Error(`${docName} already has content`);
+	const [row] = await tx.orm.insert(docUpdates).values({ docName, data: toBuffer(data), userId, createdAt: new Date() }).returning({ seq: docUpdates.seq });
+	return row.seq;
+}
+
+/** Bytes appended to a document's log since `since` (the size bounds' hourly window). */
+export async function loggedBytesSince(db: Database, docName: string, since: Date): Promise<number> {
+	const { docUpdates } = db.t;
+	const length = db.dialect === 'postgres' ? sql`octet_length(${docUpdates.data})` : sql`length(${docUpdates.data})`;
+	const [row] = await db.orm
+		.select({ bytes: sql<string | number | null>`sum(${length})` })
+		.from(docUpdates)
+		.where(and(eq(docUpdates.docName, docName), gte(docUpdates.createdAt, since)));
+	return Number(row?.bytes ?? 0);
 }
 
 export interface StoredDoc {
@@ -121,8 +137,8 @@ export interface StoredDoc {
 	tail: { seq: number; data: Uint8Array }[];
 }
 
-/** Reads what is needed to rebuild a document: its snapshot and the log after it. */
-export async function read(db: Database, docName: string, upto?: number): Promise<StoredDoc> {
+/** Reads what is needed to rebuild a document: its snapshot and the log after it (for the plan store). */
+export async function readStored(db: Database, docName: string, upto?: number): Promise<StoredDoc> {
 	const { docSnapshots, docUpdates } = db.t;
 	const [snap] = await db.orm.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
 	const uptoSeq = snap?.uptoSeq ?? 0;
@@ -140,29 +156,8 @@ export async function read(db: Database, docName: string, upto?: number): Promis
 	return { snapshot: snap?.state ?? null, uptoSeq, tail };
 }
 
-/**
- * Applies a stored document to `doc`. An entry that Yjs cannot read is skipped and reported
- * through `onBadEntry`, so one corrupt row never makes a whole plan unreadable.
- */
-export function applyStored(doc: Y.Doc, stored: StoredDoc, origin: unknown, onBadEntry?: (seq: number, error: unknown) => void) {
-	Y.transact(
-		doc,
-		() => {
-			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin);
-			for (const entry of stored.tail) {
-				try {
-					Y.applyUpdate(doc, entry.data, origin);
-				} catch (error) {
-					onBadEntry?.(entry.seq, error);
-				}
-			}
-		},
-		origin
-	);
-}
-
 /** Highest committed seq of a document (waiting, on PostgreSQL, for appends in flight). */
-async function committedHead(db: Database, docName: string): Promise<number> {
+export async function committedHead(db: Database, docName: string): Promise<number> {
 	if (db.pgPool) {
 		const client = await db.pgPool.connect();
 		try {
@@ -188,30 +183,19 @@ async function committedHead(db: Database, docName: string): Promise<number> {
 	return row?.head ?? 0;
 }
 
-/**
- * Folds the log tail into a new snapshot. Works from the database alone (not from a live
- * document), so it is correct whichever instance runs it and whatever is in memory.
- * Returns the number of log entries folded in.
- */
-export async function compact(db: Database, docName: string): Promise<number> {
-	const head = await committedHead(db, docName);
-	const stored = await read(db, docName, head);
-	if (stored.tail.length === 0) return 0;
-	const doc = new Y.Doc();
-	applyStored(doc, stored, 'compaction');
-	const state = toBuffer(Y.encodeStateAsUpdate(doc));
-	doc.destroy();
+/** Records `state` as the document up to log entry `head` (never moving a snapshot backwards). */
+export async function putSnapshot(db: Database, docName: string, state: Uint8Array, head: number): Promise<void> {
 	const { docSnapshots } = db.t;
+	const data = toBuffer(state);
 	await db.orm
 		.insert(docSnapshots)
-		.values({ docName, state, uptoSeq: head, updatedAt: new Date() })
+		.values({ docName, state: data, uptoSeq: head, updatedAt: new Date() })
 		.onConflictDoUpdate({
 			target: docSnapshots.docName,
-			set: { state, uptoSeq: head, updatedAt: new Date() },
+			set: { state: data, uptoSeq: head, updatedAt: new Date() },
 			// Never move a snapshot backwards when two instances compact at once.
 			setWhere: lte(docSnapshots.uptoSeq, head)
 		});
-	return stored.tail.length;
 }
 
 /** Every logged update of a document with who sent it and when, oldest first (attribution). */

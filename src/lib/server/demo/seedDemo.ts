@@ -11,7 +11,7 @@ import * as planMembers from '../db/planMembers';
 import { hashPassword } from '../auth/password';
 import { log } from '../log';
 import type { OrgRole, PlanRole } from '$lib/domain/roles';
-import { writeInitialContent } from '../planContent';
+import { createPlanContent } from '../plan/planStore';
 import { importPlanJson } from '$lib/domain/plan/json';
 import type { PlanJson } from '$lib/domain/plan/types';
 import sample from './sample-plan.json';
@@ -57,7 +57,7 @@ export async function seedDemo(db: Database): Promise<void> {
 		const user = await users.insert(db, { orgId: org.id, username: u.username, displayName: u.displayName, position: u.position, orgRole: u.orgRole, passwordHash: hashes[i] });
 		if (u.planRole) await planMembers.set(db, plan.id, user.id, u.planRole);
 	}
-	await writeInitialContent(db, plan.id, null, (doc) => importPlanJson(doc, sample as unknown as PlanJson));
+	await db.tx((tx) => createPlanContent(tx, plan.id, null, (doc) => importPlanJson(doc, sample as unknown as PlanJson)));
 	log().info({ planId: plan.id, orgId: org.id }, 'seeded demo organization, users and plan');
 	process.stdout.write(
 		[

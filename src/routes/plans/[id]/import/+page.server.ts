@@ -10,6 +10,7 @@ import { withParseSlot } from '$lib/server/import/parseSlots';
 import { readImportForm } from '$lib/server/import/uploadForm';
 import { FIELD_LABELS, mappingFromForm, previewImport, type ImportKind, type ImportTarget } from '$lib/server/import/projectTable';
 import { applyImport } from '$lib/server/import/importApplier';
+import { PlanWriteRefused } from '$lib/server/plan/writeRefusal';
 import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
 import { translate } from '$lib/i18n';
 
@@ -126,7 +127,15 @@ export const actions = {
 		if (preview.problem || preview.projects.length + preview.equipment.length === 0) {
 			return fail(400, { preview, payload: pack(got.grids), nothing: true });
 		}
-		const result = await applyImport(scene.plan.id, { id: user.id, displayName: user.displayName }, preview);
+		// The draft check above came before the body, which may have taken minutes to arrive:
+		// the plan store checks again in the transaction that stores the rows.
+		let result;
+		try {
+			result = await applyImport(db, scene.plan.id, { id: user.id, displayName: user.displayName }, preview);
+		} catch (e) {
+			if (!(e instanceof PlanWriteRefused)) throw e;
+			return fail(409, { refusal: { th: translate('th', e.messageKey), en: translate('en', e.messageKey) } });
+		}
 		return {
 			done: {
 				projects: result.projectIds.length,
