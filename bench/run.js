@@ -70,7 +70,9 @@ async function startServer(kind, ctx) {
 	const port = await freePort();
 	let child;
 	// One account plays every client here: lift the per-user socket cap (MAX_SOCKETS_PER_USER).
-	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env: { MAX_SOCKETS_PER_USER: '100000' } });
+	// Saturation runs write far faster than people type: lift the per-plan hourly growth bound.
+	const env = { MAX_SOCKETS_PER_USER: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024) };
+	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env });
 	else {
 		const script = path.join(HERE, 'scale', 'servers', `${kind}.js`);
 		child = spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, script], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -73,8 +73,9 @@ async function edit() {
 			let n = 0;
 			const tick = () => {
 				const marker = `~${nowUs()}~`;
-				if (n++ % 2) doc.getText('t').insert(doc.getText('t').length, marker);
-				else doc.getMap('cells').set(`r${n % 40}.name`, `cell ${marker}`);
+				// Our server accepts only the plan model's roots and keys; `revisions` entries fit it
+				// and cost the reference servers the same.
+				doc.getMap('revisions').set(`r${i}.${n++ % 40}`, { text: `cell ${marker}` });
 			};
 			timers.push(setTimeout(() => timers.push(setInterval(tick, interval)), Math.random() * interval));
 			if (cfg.awarenessHz) {
