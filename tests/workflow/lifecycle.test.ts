@@ -179,6 +179,9 @@ describe('sign-off and announcement', () => {
 		expect(started.body.type).toBe('redirect');
 		const amendmentId = started.body.location!.split('/').pop()!;
 		expect(amendmentId).not.toBe(plan.id);
+		// One amendment at a time: a second one beside it would drop its changes when announced.
+		const beside = await act(server, plan.id, 'startAmendment', c.officer, { kind: 'addition', reason: 'อีกฉบับ' });
+		expect(beside.body).toMatchObject({ type: 'failure', data: expect.stringContaining('amendmentInProgress') });
 		// The amendment raises one project's budget by 25,000 baht.
 		const { docName: amendmentDoc } = (await getJson<{ id: string; docName: string }[]>(server, '/api/plans', c.support)).body.find((p) => p.id === amendmentId)!;
 		const editor = connectClient(server.wsUrl, amendmentDoc, { cookie: c.support });
@@ -199,6 +202,13 @@ describe('sign-off and announcement', () => {
 		const first = await getJson<string>(server, '/p/lamphayomthong/2569/0');
 		expect(first.body).toContain('data-testid="superseded"');
 		expect(first.body).toContain('/p/lamphayomthong/2569/1');
+		// The superseded edition can no longer be amended: its page says so, the server refuses.
+		expect((await getJson<string>(server, `/plans/${plan.id}/workflow`, c.officer)).body).toContain('data-testid="amendment-blocked"');
+		const planCount = async () => (await getJson<{ id: string }[]>(server, '/api/plans', c.officer)).body.length;
+		const before = await planCount();
+		const fromOld = await act(server, plan.id, 'startAmendment', c.officer, { kind: 'addition', reason: 'จากฉบับเดิม' });
+		expect(fromOld.body).toMatchObject({ type: 'failure', data: expect.stringContaining('amendmentSuperseded') });
+		expect(await planCount()).toBe(before);
 		expect(second.body).toContain('/p/lamphayomthong/2569/0');
 		// The public page of the amendment shows what it changed.
 		expect(second.body).toContain('data-testid="plan-diff"');

@@ -184,6 +184,8 @@ export const en: Record<keyof typeof th, string> = {
 	kindAmendment: 'Amendment (แก้ไข)',
 	kindAddition: 'Addition (เพิ่มเติม)',
 	amendmentReason: 'Reason / trigger',
+	amendmentSuperseded: 'A later edition has been announced: an amendment or addition must start from the newest edition',
+	amendmentInProgress: 'An amendment or addition of this plan is already in progress: finish it first',
 	reasonRequired: 'Please give a reason',
 	approvalRecord: 'Approval record',
 	approvedBy: 'Approved by {name} ({position}) on {date}',

@@ -26,7 +26,21 @@ export interface StartAmendmentProps {
 	reason: string;
 }
 
-export type StartAmendmentResult = { ok: true; planId: string } | { ok: false; reason: 'reasonRequired' | 'notAnnounced' };
+export type StartAmendmentResult = { ok: true; planId: string } | { ok: false; reason: 'reasonRequired' | 'notAnnounced' | AmendmentBlocker };
+
+/** Why an edition cannot be amended although it was announced. */
+export type AmendmentBlocker = 'amendmentSuperseded' | 'amendmentInProgress';
+
+/**
+ * An amendment starts only from the current announced edition, and one at a time: cloning an
+ * older edition, or a second amendment beside one in progress, would silently drop the other
+ * edition's changes when announced.
+ */
+export function amendmentBlocker(plan: { edition: number; supersededBy: string | null }, editions: readonly { edition: number; state: string }[]): AmendmentBlocker | null {
+	if (plan.supersededBy || editions.some((e) => e.edition > plan.edition && e.state === 'announced')) return 'amendmentSuperseded';
+	if (editions.some((e) => e.edition > plan.edition)) return 'amendmentInProgress';
+	return null;
+}
 
 export async function startAmendment(db: Database, props: StartAmendmentProps): Promise<StartAmendmentResult> {
 	const scene = await loadPlanScene(db, props.actor, props.planId);
@@ -40,6 +54,8 @@ export async function startAmendment(db: Database, props: StartAmendmentProps): 
 
 	const parent = scene.row;
 	const editions = await plans.editionsOf(db, parent.orgId, parent.fiscalYear);
+	const blocker = amendmentBlocker(parent, editions);
+	if (blocker) return { ok: false, reason: blocker };
 	const number = editions.filter((e) => e.editionKind === props.kind).length + 1;
 	const label = editionLabel(props.kind, number, parent.fiscalYear);
 	const baseTitle = parent.title.replace(/\s*(แก้ไขครั้งที่|เพิ่มเติม ครั้งที่).*$/, '');

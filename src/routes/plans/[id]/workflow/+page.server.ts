@@ -14,7 +14,8 @@ import { readPlanContent } from '$lib/server/planContentState';
 import { loadCurrentPlan } from '$lib/server/planSnapshot';
 import { transitionPlan } from '$lib/server/commands/planTransitioner';
 import { createVersion } from '$lib/server/commands/versionCreator';
-import { startAmendment } from '$lib/server/commands/amendmentStarter';
+import { amendmentBlocker, startAmendment } from '$lib/server/commands/amendmentStarter';
+import * as plans from '$lib/server/db/plans';
 import { extendDeadline, setTriggerDate } from '$lib/server/commands/deadlineSetter';
 import { todayInThailand } from '$lib/server/commands/planTransitioner';
 import { deadlineInfo } from '$lib/domain/deadline';
@@ -41,7 +42,9 @@ export async function load({ params, locals, url }) {
 	const content = abilities.approve ? await readPlanContent(db, params.id) : null;
 	const issues = abilities.approve || abilities.submitForReview || abilities.forward ? validatePlan(await loadCurrentPlan(db, params.id)) : [];
 	const row = scene.row;
+	const blocker = abilities.startAmendment ? amendmentBlocker(row, await plans.editionsOf(db, row.orgId, row.fiscalYear)) : null;
 	return {
+		amendmentBlocker: blocker,
 		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason, hasParent: !!row.parentPlanId },
 		abilities,
 		deadline: {
