@@ -3,6 +3,7 @@ import { startRuntime, runtime } from '$server/runtime';
 import { isLocale } from '$lib/i18n';
 import { clientAddress } from '$lib/server/clientAddress';
 import { withSecurityHeaders } from '$lib/server/securityHeaders';
+import { notModifiedOr } from '$lib/server/conditional';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 /** Opens the database, runs migrations and starts the collaboration server before any request. */
@@ -27,7 +28,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	return withSecurityHeaders(response);
+	return withSecurityHeaders(notModifiedOr(event.request, response));
 };
 
 /** The socket's address; SvelteKit throws when the adapter cannot tell (e.g. in some tests). */

@@ -175,6 +175,13 @@ describe('sign-off and announcement', () => {
 	});
 
 	it('an amendment (แก้ไขครั้งที่ 1) goes the same way; the public pages list both editions', async () => {
+		// A visitor's cached copy of edition 0 is confirmed (304) until something on it changes.
+		const cached = await fetch(`${server.url}/p/lamphayomthong/2569/0`);
+		const etag = cached.headers.get('etag')!;
+		expect(cached.headers.get('cache-control')).toBe('public, no-cache');
+		const revalidate = () => fetch(`${server.url}/p/lamphayomthong/2569/0`, { headers: { 'if-none-match': etag } });
+		expect((await revalidate()).status).toBe(304);
+
 		const started = await act(server, plan.id, 'startAmendment', c.officer, { kind: 'amendment', reason: 'ได้รับแจ้งโครงการจากหน่วยงานอื่น' });
 		expect(started.body.type).toBe('redirect');
 		const amendmentId = started.body.location!.split('/').pop()!;
@@ -199,6 +206,10 @@ describe('sign-off and announcement', () => {
 		expect(second.status).toBe(200);
 		expect(second.body).toContain('แก้ไขครั้งที่ 1/2569');
 		expect(second.body).toContain('แก้ไขครั้งที่ ๑/๒๕๖๙');
+		// The announcement changes edition 0's page: the cached copy is replaced at once.
+		const fresh = await revalidate();
+		expect(fresh.status).toBe(200);
+		expect(await fresh.text()).toContain('data-testid="superseded"');
 		const first = await getJson<string>(server, '/p/lamphayomthong/2569/0');
 		expect(first.body).toContain('data-testid="superseded"');
 		expect(first.body).toContain('/p/lamphayomthong/2569/1');

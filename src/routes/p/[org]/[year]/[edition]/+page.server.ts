@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
+import { version } from '$app/environment';
 import { runtime } from '$server/runtime';
 import { findAnnouncedEdition } from '$lib/server/publicPlans';
 import { versionView } from '$lib/server/versionView';
+import { weakEtag } from '$lib/server/conditional';
 import { diffView } from '$lib/server/planDiffView';
 import { planFromJson } from '$lib/domain/plan/json';
 import type { PlanJson } from '$lib/domain/plan/types';
@@ -9,14 +11,21 @@ import type { PlanJson } from '$lib/domain/plan/types';
 const planOf = (canonical: string) => planFromJson(JSON.parse(canonical) as PlanJson);
 
 /** Public, permanent page of an announced edition: readable without signing in. */
-export async function load({ params, setHeaders }) {
+export async function load({ params, setHeaders, locals }) {
 	const year = Number(params.year);
 	const edition = Number(params.edition);
 	if (!Number.isInteger(year) || !Number.isInteger(edition)) error(404, 'not found');
 	const found = await findAnnouncedEdition((await runtime()).db, params.org, year, edition);
 	if (!found) error(404, 'not found');
-	// An announced edition never changes; caches may keep it (but revalidate for "superseded by").
-	setHeaders({ 'cache-control': 'public, max-age=60' });
+	// The edition itself never changes, but the page gains "superseded by" and new editions the
+	// moment an amendment is announced: caches keep it and revalidate every time (304 when the
+	// same). The validator covers everything the page shows, in the reader's language, and the
+	// build (a new deploy has new script names).
+	setHeaders({
+		'cache-control': locals.user ? 'private, no-cache' : 'public, no-cache',
+		vary: 'Cookie',
+		etag: weakEtag(version, found.version.sha256, found.editions, found.successor, locals.locale, locals.user?.id ?? null)
+	});
 	return {
 		orgName: found.org.name,
 		title: found.plan.title,
