@@ -35,4 +35,16 @@ describe('diffPlans', () => {
 		expect(d.total).toEqual({ countDelta: 0, budgetDeltaSatang: 150_000_00 - removed.budget + 10_000_00 });
 		expect(d.sections.map((s) => [s.id, s.kind])).toEqual([[after.sections[0].id, 'changed']]);
 	});
+
+	it('does not report a section whose steps only list their fields in another order', () => {
+		const before = loadSamplePlan();
+		const withSteps = before.sections.find((s) => s.content.steps?.length);
+		expect(withSteps).toBeDefined();
+		const after = structuredClone(before);
+		const section = after.sections.find((s) => s.id === withSteps!.id)!;
+		section.content.steps = section.content.steps!.map(({ no, actor, text }) => ({ text, actor, no }));
+		expect(diffPlans(before, after).sections).toEqual([]);
+		section.content.steps![0].text += ' (แก้)';
+		expect(diffPlans(before, after).sections.map((s) => s.kind)).toEqual(['changed']);
+	});
 });

@@ -48,7 +48,8 @@ export function sectionText(section: Section): string {
 	return [
 		...(c.paragraphs ?? []),
 		...(c.items ?? []),
-		...(c.steps ?? []).map((s) => JSON.stringify(s)),
+		// A step reads as the regulation prints it, so key order in storage never looks like a change.
+		...(c.steps ?? []).map((s) => `${s.no}. ${s.actor}: ${s.text}`),
 		c.closing ?? ''
 	]
 		.filter(Boolean)
