@@ -73,8 +73,8 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 	announce: null,
 	startAmendment: null,
 	importProjects: async (who) => (await pageStatus(`/plans/${plan.id}/import`, who)) === 200,
-	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '2025-09-16' })).body.type === 'success',
-	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '2025-12-31', reason: 'รอเงินอุดหนุน' })).body.type === 'success'
+	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '16/9/2568' })).body.type === 'success',
+	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '31/12/2568', reason: 'รอเงินอุดหนุน' })).body.type === 'success'
 };
 
 function setState(state: PlanState) {

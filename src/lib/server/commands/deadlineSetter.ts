@@ -8,10 +8,10 @@ import * as plans from '../db/plans';
 import * as audit from '../db/audit';
 import { loadPlanScene } from '../planAccess';
 import { authorize, type Actor } from '../policies/plan';
-import { parseIsoDate } from '$lib/domain/thai';
+import { parseBeDate } from '$lib/domain/beDateInput';
 import { planDeadline } from '$lib/domain/plan/json';
 
-export type DeadlineResult = { ok: true } | { ok: false; reason: 'badDate' | 'reasonRequired' | 'notLater' };
+export type DeadlineResult = { ok: true } | { ok: false; reason: 'badDate' | 'badYear' | 'reasonRequired' | 'notLater' };
 
 async function scene(db: Database, actor: Actor | null, planId: string) {
 	const s = await loadPlanScene(db, actor, planId);
@@ -19,28 +19,34 @@ async function scene(db: Database, actor: Actor | null, planId: string) {
 	return s;
 }
 
+/** `triggerDate` as typed: day, month and a Buddhist-era year (see beDateInput.ts). */
 export async function setTriggerDate(db: Database, props: { actor: Actor | null; planId: string; triggerDate: string }): Promise<DeadlineResult> {
 	const s = await scene(db, props.actor, props.planId);
 	authorize(s, 'setDeadline');
-	if (!parseIsoDate(props.triggerDate)) return { ok: false, reason: 'badDate' };
+	const date = parseBeDate(props.triggerDate);
+	if (!date.ok) return date;
+	const triggerDate = date.iso;
 	await db.tx(async (tx) => {
-		await plans.setDeadline(tx, props.planId, { triggerDate: props.triggerDate });
-		await audit.record(tx, { orgId: s.plan.orgId, planId: props.planId, actorId: props.actor!.id, action: 'plans.deadline.trigger', data: { triggerDate: props.triggerDate } });
+		await plans.setDeadline(tx, props.planId, { triggerDate });
+		await audit.record(tx, { orgId: s.plan.orgId, planId: props.planId, actorId: props.actor!.id, action: 'plans.deadline.trigger', data: { triggerDate } });
 	});
 	return { ok: true };
 }
 
+/** `extendedTo` as typed: day, month and a Buddhist-era year. */
 export async function extendDeadline(db: Database, props: { actor: Actor | null; planId: string; extendedTo: string; reason: string }): Promise<DeadlineResult> {
 	const s = await scene(db, props.actor, props.planId);
 	authorize(s, 'extendDeadline');
-	if (!parseIsoDate(props.extendedTo)) return { ok: false, reason: 'badDate' };
+	const date = parseBeDate(props.extendedTo);
+	if (!date.ok) return date;
+	const extendedTo = date.iso;
 	const reason = props.reason.trim();
 	if (!reason) return { ok: false, reason: 'reasonRequired' };
 	const regular = s.row.triggerDate ? planDeadline(s.row.triggerDate) : null;
-	if (regular && props.extendedTo <= regular) return { ok: false, reason: 'notLater' };
+	if (regular && extendedTo <= regular) return { ok: false, reason: 'notLater' };
 	await db.tx(async (tx) => {
-		await plans.setDeadline(tx, props.planId, { extendedTo: props.extendedTo, extensionReason: reason });
-		await audit.record(tx, { orgId: s.plan.orgId, planId: props.planId, actorId: props.actor!.id, action: 'plans.deadline.extend', data: { extendedTo: props.extendedTo, reason } });
+		await plans.setDeadline(tx, props.planId, { extendedTo, extensionReason: reason });
+		await audit.record(tx, { orgId: s.plan.orgId, planId: props.planId, actorId: props.actor!.id, action: 'plans.deadline.extend', data: { extendedTo, reason } });
 	});
 	return { ok: true };
 }
