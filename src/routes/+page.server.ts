@@ -19,6 +19,7 @@ export async function load({ locals, url }) {
 			fiscalYear: row.fiscalYear,
 			edition: row.edition,
 			state: row.state,
+			superseded: !!row.supersededBy,
 			role,
 			updatedAt: row.updatedAt.toISOString(),
 			openThreads: openThreads.get(row.id) ?? 0

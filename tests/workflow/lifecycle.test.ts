@@ -215,6 +215,8 @@ describe('sign-off and announcement', () => {
 		expect(first.body).toContain('/p/lamphayomthong/2569/1');
 		// The superseded edition can no longer be amended: its page says so, the server refuses.
 		expect((await getJson<string>(server, `/plans/${plan.id}/workflow`, c.officer)).body).toContain('data-testid="amendment-blocked"');
+		// The plan list marks the replaced edition.
+		expect((await getJson<string>(server, '/', c.officer)).body.match(/data-testid="superseded-edition"/g)).toHaveLength(1);
 		const planCount = async () => (await getJson<{ id: string }[]>(server, '/api/plans', c.officer)).body.length;
 		const before = await planCount();
 		const fromOld = await act(server, plan.id, 'startAmendment', c.officer, { kind: 'addition', reason: 'จากฉบับเดิม' });

@@ -33,16 +33,19 @@ export function announcementText(a: AnnouncementInput): string {
 		'',
 		'จึงประกาศให้ทราบโดยทั่วกัน',
 		'',
-		`ประกาศ ณ วันที่ ${formatThaiDate(a.date)}`,
+		`ประกาศ ณ วันที่ ${formatThaiDate(a.date, { era: true })}`,
 		'',
 		`(${a.signerName})`,
 		a.signerTitle
 	].join('\n');
 }
 
-/** "แก้ไขครั้งที่ N/ปี" or "เพิ่มเติม ครั้งที่ N/ปี" for an edition; empty for the original. */
+/**
+ * "แก้ไขครั้งที่ N/ปี" or "เพิ่มเติมครั้งที่ N/ปี" for an edition (written as one word, as
+ * announced amendments are labelled in practice); empty for the original.
+ */
 export function editionLabel(kind: string, number: number, fiscalYear: number): string {
 	if (kind === 'amendment') return `แก้ไขครั้งที่ ${number}/${fiscalYear}`;
-	if (kind === 'addition') return `เพิ่มเติม ครั้งที่ ${number}/${fiscalYear}`;
+	if (kind === 'addition') return `เพิ่มเติมครั้งที่ ${number}/${fiscalYear}`;
 	return '';
 }

@@ -184,6 +184,7 @@ export const en: Record<keyof typeof th, string> = {
 	kindAmendment: 'Amendment (แก้ไข)',
 	kindAddition: 'Addition (เพิ่มเติม)',
 	amendmentReason: 'Reason / trigger',
+	supersededEdition: 'replaced by a later edition',
 	amendmentSuperseded: 'A later edition has been announced: an amendment or addition must start from the newest edition',
 	amendmentInProgress: 'An amendment or addition of this plan is already in progress: finish it first',
 	reasonRequired: 'Please give a reason',

@@ -182,6 +182,7 @@ export const th = {
 	kindAmendment: 'แก้ไข',
 	kindAddition: 'เพิ่มเติม',
 	amendmentReason: 'เหตุผล/เหตุที่ต้องจัดทำ',
+	supersededEdition: 'ถูกแทนที่ด้วยฉบับใหม่แล้ว',
 	amendmentSuperseded: 'ฉบับนี้ถูกแทนที่ด้วยฉบับที่ประกาศภายหลังแล้ว การแก้ไขหรือเพิ่มเติมต้องเริ่มจากฉบับล่าสุด',
 	amendmentInProgress: 'มีฉบับแก้ไข/เพิ่มเติมที่กำลังจัดทำอยู่ กรุณาดำเนินการฉบับนั้นให้เสร็จก่อน',
 	reasonRequired: 'กรุณาระบุเหตุผล',

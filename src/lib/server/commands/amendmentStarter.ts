@@ -58,7 +58,7 @@ export async function startAmendment(db: Database, props: StartAmendmentProps): 
 	if (blocker) return { ok: false, reason: blocker };
 	const number = editions.filter((e) => e.editionKind === props.kind).length + 1;
 	const label = editionLabel(props.kind, number, parent.fiscalYear);
-	const baseTitle = parent.title.replace(/\s*(แก้ไขครั้งที่|เพิ่มเติม ครั้งที่).*$/, '');
+	const baseTitle = parent.title.replace(/\s*(แก้ไข|เพิ่มเติม)\s?ครั้งที่.*$/, '');
 	const plan = await db.tx(async (tx) => {
 		const created = await plans.create(tx, {
 			orgId: parent.orgId,
