@@ -24,11 +24,15 @@ it('warns near the deadline, shows an extension with its reason, and refuses bad
 	const mayor = await signIn(server, 'mayor');
 	const { id } = await demoPlan(server, officer);
 	const page = async () => (await getJson<string>(server, `/plans/${id}/workflow`, officer)).body;
-	expect(status(await page())).toBe('none');
+	// Before anyone records a date, the clock runs from the budget ordinance the plan states.
+	const initial = await page();
+	expect(status(initial)).not.toBe('none');
+	expect(initial).toContain('data-testid="deadline-source"');
 
 	expect((await act(server, id, 'setTrigger', officer, { triggerDate: typedDaysAgo(25) })).body.type).toBe('success');
 	let html = await page();
 	expect(status(html)).toBe('near');
+	expect(html).not.toContain('data-testid="deadline-source"');
 	expect(html).toContain('เหลืออีก 5 วัน');
 
 	expect((await act(server, id, 'setTrigger', officer, { triggerDate: typedDaysAgo(40) })).body.type).toBe('success');

@@ -281,6 +281,7 @@ export const en: Record<keyof typeof th, string> = {
 	extendTo: 'Extend to',
 	extensionReason: 'Reason for the extension',
 	extend: 'Extend',
+	triggerFromOrdinance: 'Counted from the announcement of {name} stated in the plan ({date}); record another start date below if it differs',
 	badYear: 'Not a valid Buddhist-era year: type it as in 20/11/2569',
 	beDatePlaceholder: 'dd/mm/yyyy (Buddhist era)',
 	deadlineSaved: 'Deadline saved',

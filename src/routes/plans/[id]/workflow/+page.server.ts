@@ -19,6 +19,7 @@ import * as plans from '$lib/server/db/plans';
 import { extendDeadline, setTriggerDate } from '$lib/server/commands/deadlineSetter';
 import { todayInThailand } from '$lib/server/commands/planTransitioner';
 import { deadlineInfo } from '$lib/domain/deadline';
+import { parseIsoDate } from '$lib/domain/thai';
 import { validatePlan } from '$lib/domain/plan/validation';
 import { publicPlanPath } from '$lib/domain/publicPaths';
 import type { Transition } from '$lib/domain/workflow';
@@ -40,18 +41,26 @@ export async function load({ params, locals, url }) {
 	const people = new Map((await users.listInOrg(db, scene.plan.orgId)).map((u) => [u.id, u.displayName]));
 	// The executive signs off what they see here: its hash goes back with the approval.
 	const content = abilities.approve ? await readPlanContent(db, params.id) : null;
-	const issues = abilities.approve || abilities.submitForReview || abilities.forward ? validatePlan(await loadCurrentPlan(db, params.id)) : [];
+	const current = await loadCurrentPlan(db, params.id);
+	const issues = abilities.approve || abilities.submitForReview || abilities.forward ? validatePlan(current) : [];
 	const row = scene.row;
+	// One source for the clock: a date the officer recorded, else the budget ordinance date the
+	// plan itself states (front matter), which is what usually starts the 30 days (ข้อ ๒๗).
+	const ordinance = current.front.workflow.budgetOrdinance;
+	const ordinanceDate = parseIsoDate(ordinance.announcedISO ?? '') ? ordinance.announcedISO : null;
+	const triggerDate = row.triggerDate ?? ordinanceDate;
 	const blocker = abilities.startAmendment ? amendmentBlocker(row, await plans.editionsOf(db, row.orgId, row.fiscalYear)) : null;
 	return {
 		amendmentBlocker: blocker,
 		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason, hasParent: !!row.parentPlanId },
 		abilities,
 		deadline: {
-			triggerDate: row.triggerDate,
+			triggerDate,
+			/** The date comes from the plan's budget ordinance, not from a recorded trigger. */
+			fromOrdinance: !row.triggerDate && ordinanceDate ? ordinance.name : null,
 			extendedTo: row.extendedTo,
 			extensionReason: row.extensionReason,
-			info: deadlineInfo(row.triggerDate, row.extendedTo, todayInThailand())
+			info: deadlineInfo(triggerDate, row.extendedTo, todayInThailand())
 		},
 		contentSha256: content?.sha256 ?? null,
 		issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
