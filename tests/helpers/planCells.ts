@@ -14,7 +14,7 @@ export function scratchText(doc: Y.Doc, name: string): Y.Text {
 	const id = rowId(name);
 	const existing = getProjectText(doc, id, 'name');
 	if (existing) return existing;
-	addProject(doc, { id, strategyId: listStrategies(doc)[0].id, planCode: listPlanCatalogue(doc)[0].code, budget: 100_00, activeMonths: [10] });
+	addProject(doc, { id, strategyId: listStrategies(doc)[0].id, planCode: listPlanCatalogue(doc)[0].code, budget: 100_00, activeMonths: [10], responsibleUnit: 'กองช่าง' });
 	return getProjectText(doc, id, 'name')!;
 }
 

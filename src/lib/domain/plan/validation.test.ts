@@ -197,3 +197,22 @@ describe('§8.8 revisions after announcement', () => {
 		expect(validatePlan(plan(), { announcedBaseline: baseline })).toEqual([]);
 	});
 });
+
+describe('rows that cannot be printed', () => {
+	it('flags a project without a name or a responsible unit (white space counts as empty)', () => {
+		const p = plan();
+		p.projects[0].name = '  ';
+		p.projects[1].responsibleUnit = '';
+		expect(codes(validatePlan(p))).toEqual(
+			expect.arrayContaining(['project.name.missing@projects.PJ-001.name', `project.unit.missing@projects.${p.projects[1].id}.responsibleUnit`])
+		);
+		expect(validatePlan(p).filter((i) => i.severity === 'error')).toHaveLength(2);
+	});
+
+	it('flags an equipment row without an item or a unit', () => {
+		const p = plan();
+		p.equipment[0].item = '';
+		p.equipment[0].responsibleUnit = ' ';
+		expect(codes(validatePlan(p))).toEqual([`equipment.item.missing@equipment.${p.equipment[0].id}.item`, `equipment.unit.missing@equipment.${p.equipment[0].id}.responsibleUnit`]);
+	});
+});

@@ -4,6 +4,7 @@
  * stable path (ids, not array positions, so it survives concurrent reordering).
  *
  *   §8.1 group membership and guideline ↔ strategy      validatePlan
+ *   §3   a row has a name and a responsible unit        validatePlan
  *   §8.2 month grid non-empty, unique, 1–12, fiscal order validatePlan
  *   §8.3 budget ≥ 0, at most 2 decimals                   validatePlan (+ parseBudget)
  *   §8.4 own-budget projects trace to the 5-year plan     validatePlan (warning)
@@ -77,6 +78,9 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Validat
 				issue(issues, `${at}.guidelineId`, 'project.guideline.otherStrategy', 'error', 'แนวทางการพัฒนาต้องอยู่ภายใต้ยุทธศาสตร์เดียวกับโครงการ', 'The guideline must belong to the project’s strategy');
 			}
 		}
+		// The ผด.02 columns a printed row cannot be without (§3; the importer refuses them too).
+		if (!p.name.trim()) issue(issues, `${at}.name`, 'project.name.missing', 'error', 'ต้องระบุชื่อโครงการ', 'The project needs a name');
+		if (!p.responsibleUnit.trim()) issue(issues, `${at}.responsibleUnit`, 'project.unit.missing', 'error', 'ต้องระบุหน่วยงานรับผิดชอบหลัก', 'The project needs a responsible unit');
 		checkMonths(issues, `${at}.activeMonths`, p.activeMonths);
 		checkBudget(issues, `${at}.budget`, p.budget);
 		// §8.4 — warn, don't block.
@@ -97,6 +101,8 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Validat
 		if (!codes.has(e.planCode)) {
 			issue(issues, `${at}.planCode`, 'equipment.plan.unknown', 'error', 'ไม่พบแผนงานในบัญชีแผนงาน', 'The แผนงาน is not in the catalogue');
 		}
+		if (!e.item.trim()) issue(issues, `${at}.item`, 'equipment.item.missing', 'error', 'ต้องระบุรายการครุภัณฑ์', 'The equipment row needs an item');
+		if (!e.responsibleUnit.trim()) issue(issues, `${at}.responsibleUnit`, 'equipment.unit.missing', 'error', 'ต้องระบุหน่วยงานรับผิดชอบหลัก', 'The equipment row needs a responsible unit');
 		checkMonths(issues, `${at}.activeMonths`, e.activeMonths);
 		checkBudget(issues, `${at}.budget`, e.budget);
 		if (!(Number.isInteger(e.quantity) && e.quantity > 0)) {
