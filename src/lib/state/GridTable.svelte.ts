@@ -1,6 +1,6 @@
 /**
  * What the project table (ผด.02) and the equipment table (ผด.02/1) share: the rows the grid
- * shows, pending invalid inputs, committing typed values through doc.ts with the editor's
+ * shows, pending invalid inputs, committing typed values through domain/plan/doc with the editor's
  * local origin (so undo sees only my edits), and month ticks.
  */
 import { SvelteMap } from 'svelte/reactivity';

@@ -1,0 +1,55 @@
+/**
+ * Deletes that must look across entities: an outline entry goes only when no project or
+ * equipment row still needs it, and removing a guideline clears it from the projects that
+ * served it.
+ */
+import type * as Y from 'yjs';
+import { ROOT, root } from './keys';
+import { listEquipment } from './equipment';
+import { listPlanGroups, planGroupId } from './groups';
+import { guidelineMap } from './outline';
+import { listProjects } from './projects';
+import { rowsOf, transact } from './rows';
+
+/** Removes a แผนงาน nobody uses; returns false when a group, project or item still refers to it. */
+export function removePlanCatalogueEntry(doc: Y.Doc, code: string): boolean {
+	const used =
+		listPlanGroups(doc).some((g) => g.planCode === code) ||
+		listEquipment(doc).some((e) => e.planCode === code);
+	if (used) return false;
+	root(doc, ROOT.catalogue).delete(code);
+	return true;
+}
+
+/** Deletes a ยุทธศาสตร์ with no projects (its empty plan groups go with it). */
+export function deleteStrategy(doc: Y.Doc, id: string): boolean {
+	if (listProjects(doc).some((p) => p.strategyId === id)) return false;
+	const strategies = root(doc, ROOT.strategies);
+	if (!strategies.has(id)) return false;
+	transact(doc, () => {
+		strategies.delete(id);
+		for (const g of listPlanGroups(doc)) if (g.strategyId === id) root(doc, ROOT.groups).delete(g.id);
+	});
+	return true;
+}
+
+/** Deletes a guideline and clears it from the projects that served it. */
+export function deleteGuideline(doc: Y.Doc, strategyId: string, id: string): boolean {
+	const map = guidelineMap(doc, strategyId);
+	if (!map?.has(id)) return false;
+	transact(doc, () => {
+		map.delete(id);
+		for (const [, row] of rowsOf(root(doc, ROOT.projects))) {
+			if (row.get('guidelineId') === id) row.set('guidelineId', null);
+		}
+	});
+	return true;
+}
+
+/** Deletes an empty group; false while projects are in it. */
+export function deletePlanGroup(doc: Y.Doc, id: string): boolean {
+	if (listProjects(doc).some((p) => planGroupId(p.strategyId, p.planCode) === id)) return false;
+	if (!root(doc, ROOT.groups).has(id)) return false;
+	root(doc, ROOT.groups).delete(id);
+	return true;
+}
