@@ -11,7 +11,7 @@
  * Built from the enumerated print settings only: no text of the plan (organization name,
  * titles, …) ever goes into CSS — those are DOM text in the document's <thead>.
  */
-import type { PrintSettings } from './model';
+import type { PrintSettings } from '$lib/domain/print/model';
 
 /** Font stacks: TH Sarabun family first for the official look (Laksaman is Debian's clone). */
 export const TH_FONT_STACK = "'TH SarabunPSK', 'TH Sarabun New', 'Laksaman', 'Sarabun', sans-serif";

@@ -29,7 +29,7 @@ import {
 	WidthType,
 	type ISectionOptions
 } from 'docx';
-import type { MonthGrid, PrintModel } from '$lib/components/print/model';
+import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
 
 /** Font names Word knows for the official look (§7); Word substitutes when missing. */

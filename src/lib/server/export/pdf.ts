@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import type { PrintModel } from '$lib/components/print/model';
+import type { PrintModel } from '$lib/domain/print/model';
 import { renderPrintHtml } from './printHtml';
 import { withNumerals } from '$lib/domain/thai';
 import { log } from '../log';

@@ -5,7 +5,7 @@
  */
 import { render } from 'svelte/server';
 import PlanDocument from '$lib/components/print/PlanDocument.svelte';
-import type { PrintModel } from '$lib/components/print/model';
+import type { PrintModel } from '$lib/domain/print/model';
 import { printCss } from '$lib/components/print/printCss';
 import thai400 from '@fontsource/sarabun/files/sarabun-thai-400-normal.woff2?inline';
 import thai700 from '@fontsource/sarabun/files/sarabun-thai-700-normal.woff2?inline';

@@ -8,7 +8,7 @@
  * inside the sheet reads "แบบ ผด.02/1".
  */
 import ExcelJS from 'exceljs';
-import type { MonthGrid, PrintModel } from '$lib/components/print/model';
+import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 
 export const SHEET_NAMES = { pd01: 'ผด.01', pd02: 'ผด.02', pd021: 'ผด.02-1' } as const;
 export const MONTH_MARK = '✓';
