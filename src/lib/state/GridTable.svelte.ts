@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { parseBudget, type Message } from '$lib/domain/plan/money';
 import { toArabicDigits } from '$lib/domain/thai';
 import type { Month } from '$lib/domain/plan/types';
-import type { ColumnDef, GridRow } from '$lib/components/plan/grid';
+import type { ColumnDef, GridRow } from './grid';
 import { TextCellBinding } from './TextCellBinding.svelte';
 
 /** Typed text that could not be stored yet, kept on its cell with the reason. */

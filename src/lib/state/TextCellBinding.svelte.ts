@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { replaceText } from '$lib/domain/plan/ytext';
-import { transformPosition, type DeltaOp } from '$lib/components/plan/caret';
+import { transformPosition, type DeltaOp } from './caret';
 
 type Field = HTMLTextAreaElement | HTMLInputElement;
 
