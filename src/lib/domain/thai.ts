@@ -62,10 +62,6 @@ export function toBuddhistYear(gregorianYear: number): number {
 	return gregorianYear + BE_OFFSET;
 }
 
-export function toGregorianYear(buddhistYear: number): number {
-	return buddhistYear - BE_OFFSET;
-}
-
 /** A calendar date without time zone: what plan documents mean by a date. */
 export interface CalendarDate {
 	year: number; // Gregorian

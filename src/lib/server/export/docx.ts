@@ -366,5 +366,3 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 	return Packer.toBuffer(doc);
 }
 
-/** The alternative font name, for callers that write a font table or fallback note. */
-export const DOCX_FONTS = [DOCX_FONT, DOCX_FONT_ALT] as const;

@@ -47,8 +47,7 @@ export {
 	renameStrategy,
 	moveStrategy,
 	addGuideline,
-	renameGuideline,
-	moveGuideline
+	renameGuideline
 } from './outline';
 export { planGroupId, listPlanGroups, addPlanGroup, movePlanGroup } from './groups';
 export {
@@ -57,7 +56,6 @@ export {
 	updateProjectField,
 	getProjectText,
 	setMonth,
-	setMonths,
 	moveProject,
 	deleteProject,
 	duplicateProject,
@@ -81,10 +79,10 @@ export {
 	type EquipmentFields
 } from './equipment';
 export { listSections, addSection, renameSection, moveSection, deleteSection, getSectionFragment, listSectionsWithContent } from './sections';
-export { listRevisions, putRevision, deleteRevision, setPd01UnitsOverride, getPd01UnitOverrides } from './revisions';
-export { removePlanCatalogueEntry, deleteStrategy, deleteGuideline, deletePlanGroup } from './integrity';
+export { listRevisions, putRevision, setPd01UnitsOverride, getPd01UnitOverrides } from './revisions';
+export { deleteStrategy, deleteGuideline, deletePlanGroup } from './integrity';
 export { isPlanDocEmpty, readPlan, writePlan } from './wholePlan';
-export { observePlan, observePlanChanges, type PlanChanges } from './observe';
+export { observePlanChanges, type PlanChanges } from './observe';
 export { createPlanUndoManager } from './undo';
 export { getCellText } from './cellText';
 export { projectCellItems } from './attribution';

@@ -1,25 +1,13 @@
 /**
- * Deletes that must look across entities: an outline entry goes only when no project or
- * equipment row still needs it, and removing a guideline clears it from the projects that
- * served it.
+ * Deletes that must look across entities: a strategy or group goes only when no project
+ * still sits in it, and removing a guideline clears it from the projects that served it.
  */
 import type * as Y from 'yjs';
 import { ROOT, root } from './keys';
-import { listEquipment } from './equipment';
 import { listPlanGroups, planGroupId } from './groups';
 import { guidelineMap } from './outline';
 import { listProjects } from './projects';
 import { rowsOf, transact } from './rows';
-
-/** Removes a แผนงาน nobody uses; returns false when a group, project or item still refers to it. */
-export function removePlanCatalogueEntry(doc: Y.Doc, code: string): boolean {
-	const used =
-		listPlanGroups(doc).some((g) => g.planCode === code) ||
-		listEquipment(doc).some((e) => e.planCode === code);
-	if (used) return false;
-	root(doc, ROOT.catalogue).delete(code);
-	return true;
-}
 
 /** Deletes a ยุทธศาสตร์ with no projects (its empty plan groups go with it). */
 export function deleteStrategy(doc: Y.Doc, id: string): boolean {

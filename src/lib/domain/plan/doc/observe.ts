@@ -3,19 +3,6 @@ import type * as Y from 'yjs';
 import { FUNDING, ORDER, PLACEMENT, ROOT, TITLE, root } from './keys';
 
 /**
- * Calls `onChange` after every transaction that touches the plan (for createSubscriber in
- * the state layer). Returns the unsubscribe function.
- */
-export function observePlan(doc: Y.Doc, onChange: (origin: unknown) => void): () => void {
-	const roots = Object.values(ROOT).map((name) => root(doc, name));
-	const handler = (_events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => onChange(tr.origin);
-	for (const r of roots) r.observeDeep(handler);
-	return () => {
-		for (const r of roots) r.unobserveDeep(handler);
-	};
-}
-
-/**
  * What one transaction changed, sorted by what an editor must re-read. The editor's state
  * classes (src/lib/state) use it to update only the rows that changed, so typing in one
  * cell of a 1,000-row plan never re-reads the whole table.

@@ -97,10 +97,3 @@ export function renameGuideline(doc: Y.Doc, strategyId: string, id: string, name
 	m.set(NAME, name);
 	return true;
 }
-
-export function moveGuideline(doc: Y.Doc, strategyId: string, id: string, index: number): boolean {
-	const map = guidelineMap(doc, strategyId);
-	let ok = false;
-	if (map) transact(doc, () => (ok = moveOrdered(map, id, index)));
-	return ok;
-}

@@ -138,14 +138,6 @@ export function setMonth(doc: Y.Doc, id: string, month: Month, on: boolean): boo
 	return true;
 }
 
-/** Sets the whole month grid, writing only the flags that change. */
-export function setMonths(doc: Y.Doc, id: string, months: readonly Month[]): boolean {
-	const row = root(doc, ROOT.projects).get(id);
-	if (!(row instanceof Y.Map)) return false;
-	transact(doc, () => writeMonths(row as YRow, months));
-	return true;
-}
-
 /** Where to move a project: another group and/or a position (index within the target group). */
 export interface ProjectTarget {
 	strategyId?: string;

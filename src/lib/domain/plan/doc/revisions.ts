@@ -35,13 +35,6 @@ function listRevisionOrders(doc: Y.Doc): string[] {
 	return orders.sort();
 }
 
-export function deleteRevision(doc: Y.Doc, id: string): boolean {
-	const map = root(doc, ROOT.revisions);
-	if (!map.has(id)) return false;
-	map.delete(id);
-	return true;
-}
-
 /** Manual "หน่วยดำเนินการ" text for a ผด.01 row; null or "" removes the override. */
 export function setPd01UnitsOverride(doc: Y.Doc, groupId: string, text: string | null): void {
 	const map = root(doc, ROOT.pd01Units);
