@@ -56,7 +56,7 @@ export const THAI_MONTHS_SHORT = [
 ] as const;
 
 /** Offset between the Buddhist era and the Gregorian year. */
-export const BE_OFFSET = 543;
+const BE_OFFSET = 543;
 
 export function toBuddhistYear(gregorianYear: number): number {
 	return gregorianYear + BE_OFFSET;
@@ -91,7 +91,7 @@ export function parseIsoDate(iso: string): CalendarDate | null {
 }
 
 /** Formats a calendar date as "2025-10-01". */
-export function toIsoDate(date: CalendarDate): string {
+function toIsoDate(date: CalendarDate): string {
 	const pad = (n: number, w: number) => String(n).padStart(w, '0');
 	return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }

@@ -42,7 +42,7 @@ export function isContentWritable(state: PlanState): boolean {
 	}
 }
 
-export function assertNever(value: never): never {
+function assertNever(value: never): never {
 	throw new Error(`unhandled value: ${String(value)}`);
 }
 

@@ -25,7 +25,7 @@ import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridR
 import { GridTable } from './GridTable.svelte';
 
 /** ประเภทครุภัณฑ์ commonly used in LAO budgets (OPERATIONAL_PLAN.md §3.3), as suggestions. */
-export const EQUIPMENT_TYPES = [
+const EQUIPMENT_TYPES = [
 	'ครุภัณฑ์สำนักงาน',
 	'ครุภัณฑ์คอมพิวเตอร์',
 	'ครุภัณฑ์ยานพาหนะและขนส่ง',

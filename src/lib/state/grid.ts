@@ -124,7 +124,7 @@ export function virtualWindow(opts: {
 export type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'prev' | 'home' | 'end';
 
 /** Indexes of the rows the cursor can stand on (data rows). */
-export function dataRowIndexes(rows: readonly GridRow[]): number[] {
+function dataRowIndexes(rows: readonly GridRow[]): number[] {
 	const out: number[] = [];
 	rows.forEach((r, i) => {
 		if (r.kind === 'data') out.push(i);

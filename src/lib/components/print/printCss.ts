@@ -14,8 +14,8 @@
 import type { PrintSettings } from '$lib/domain/print/model';
 
 /** Font stacks: TH Sarabun family first for the official look (Laksaman is Debian's clone). */
-export const TH_FONT_STACK = "'TH SarabunPSK', 'TH Sarabun New', 'Laksaman', 'Sarabun', sans-serif";
-export const SARABUN_FONT_STACK = "'Sarabun', 'TH Sarabun New', 'Laksaman', 'Noto Sans Thai', sans-serif";
+const TH_FONT_STACK = "'TH SarabunPSK', 'TH Sarabun New', 'Laksaman', 'Sarabun', sans-serif";
+const SARABUN_FONT_STACK = "'Sarabun', 'TH Sarabun New', 'Laksaman', 'Noto Sans Thai', sans-serif";
 
 /** The print CSS for these settings (each one a closed set of values, see parsePrintSettings). */
 export function printCss(settings: PrintSettings): string {

@@ -32,9 +32,8 @@ import {
 import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
 
-/** Font names Word knows for the official look (§7); Word substitutes when missing. */
-export const DOCX_FONT = 'TH SarabunPSK';
-export const DOCX_FONT_ALT = 'TH Sarabun New';
+/** The font name Word knows for the official look (§7); Word substitutes when missing. */
+const DOCX_FONT = 'TH SarabunPSK';
 
 const PT = 2; // docx sizes are half-points
 const BODY = 16 * PT;

@@ -20,8 +20,7 @@ import { log } from '../log';
 import { parsePdfOutline, pdfPageCount } from './pdfOutline';
 import { PdfUnavailableError, withIsolatedPage } from './chromium';
 
-export { parsePdfOutline, pdfPageCount };
-export { ChromiumUnavailableError, PdfRenderTimeoutError, PdfUnavailableError, chromiumAvailable, chromiumPath, closeBrowser } from './chromium';
+export { PdfUnavailableError, chromiumAvailable, chromiumPath, closeBrowser } from './chromium';
 
 /** The TH SarabunPSK clone from Debian's fonts-thai-tlwg; the PDF prefers it when present. */
 export function laksamanInstalled(): boolean {
