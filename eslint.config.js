@@ -19,6 +19,17 @@ export default ts.config(
 		}
 	},
 	{
+		// The plan's Yjs key names stay inside src/lib/domain/plan/doc/: everything else imports
+		// the folder's one entry (index.ts), never a module inside it.
+		ignores: ['src/lib/domain/plan/doc/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/plan/doc/*', './doc/*'], message: 'Import $lib/domain/plan/doc (the folder entry), not a module inside it.' }] }
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	}

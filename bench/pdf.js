@@ -68,7 +68,7 @@ function enlarge(plan, count) {
 
 try {
 	const { planFromJson } = await vite.ssrLoadModule('/src/lib/domain/plan/json.ts');
-	const { buildPrintModel, DEFAULT_PRINT_SETTINGS } = await vite.ssrLoadModule('/src/lib/components/print/model.ts');
+	const { buildPrintModel, DEFAULT_PRINT_SETTINGS } = await vite.ssrLoadModule('/src/lib/domain/print/model.ts');
 	const pdf = await vite.ssrLoadModule('/src/lib/server/export/pdf.ts');
 	if (!pdf.chromiumAvailable()) {
 		console.log(`chromium not found at ${pdf.chromiumPath()}: nothing to measure`);

@@ -1,4 +1,4 @@
-/** Real @hocuspocus/provider clients from Node (Node 20 has no global WebSocket: use `ws`). */
+/** Real @hocuspocus/provider clients from Node, on `ws` (unlike the global WebSocket it can send the session cookie). */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';

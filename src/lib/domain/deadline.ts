@@ -7,7 +7,7 @@ import { planDeadline } from './plan/json';
 import { parseIsoDate } from './thai';
 
 /** Warn this many days before the deadline. */
-export const NEAR_DAYS = 7;
+const NEAR_DAYS = 7;
 
 export interface DeadlineInfo {
 	/** ISO date the plan is due (after any extension). */

@@ -56,14 +56,14 @@ export const THAI_MONTHS_SHORT = [
 ] as const;
 
 /** Offset between the Buddhist era and the Gregorian year. */
-export const BE_OFFSET = 543;
-
-export function toBuddhistYear(gregorianYear: number): number {
-	return gregorianYear + BE_OFFSET;
-}
+const BE_OFFSET = 543;
 
 export function toGregorianYear(buddhistYear: number): number {
 	return buddhistYear - BE_OFFSET;
+}
+
+export function toBuddhistYear(gregorianYear: number): number {
+	return gregorianYear + BE_OFFSET;
 }
 
 /** A calendar date without time zone: what plan documents mean by a date. */

@@ -8,7 +8,3 @@ export function formatDateTime(date: Date, locale: Locale): string {
 		timeZone: 'Asia/Bangkok'
 	}).format(date);
 }
-
-export function formatDate(date: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }).format(date);
-}

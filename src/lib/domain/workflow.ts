@@ -27,11 +27,6 @@ export const transitions: readonly Transition[] = [
 	{ name: 'announce', from: 'approved', to: 'announced', ability: 'announce' }
 ];
 
-/** States reachable from `state` in one step. */
-export function nextStates(state: PlanState): PlanState[] {
-	return transitions.filter((t) => t.from === state).map((t) => t.to);
-}
-
 /** Only a draft's content can change; every later state is frozen for everyone. */
 export function isContentWritable(state: PlanState): boolean {
 	switch (state) {
@@ -47,7 +42,7 @@ export function isContentWritable(state: PlanState): boolean {
 	}
 }
 
-export function assertNever(value: never): never {
+function assertNever(value: never): never {
 	throw new Error(`unhandled value: ${String(value)}`);
 }
 

@@ -5,7 +5,7 @@
 import { th } from './th';
 import { en } from './en';
 
-export const locales = ['th', 'en'] as const;
+const locales = ['th', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export type MessageKey = keyof typeof th;
 export type Messages = Record<MessageKey, string>;

@@ -21,11 +21,11 @@ import {
 import { formatBaht } from '$lib/domain/plan/money';
 import type { EquipmentItem, Month } from '$lib/domain/plan/types';
 import { translate, type Locale } from '$lib/i18n';
-import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow } from '$lib/components/plan/grid';
+import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow } from './grid';
 import { GridTable } from './GridTable.svelte';
 
 /** ประเภทครุภัณฑ์ commonly used in LAO budgets (OPERATIONAL_PLAN.md §3.3), as suggestions. */
-export const EQUIPMENT_TYPES = [
+const EQUIPMENT_TYPES = [
 	'ครุภัณฑ์สำนักงาน',
 	'ครุภัณฑ์คอมพิวเตอร์',
 	'ครุภัณฑ์ยานพาหนะและขนส่ง',

@@ -1,6 +1,6 @@
 /**
  * What the project table (ผด.02) and the equipment table (ผด.02/1) share: the rows the grid
- * shows, pending invalid inputs, committing typed values through doc.ts with the editor's
+ * shows, pending invalid inputs, committing typed values through domain/plan/doc with the editor's
  * local origin (so undo sees only my edits), and month ticks.
  */
 import { SvelteMap } from 'svelte/reactivity';
@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { parseBudget, type Message } from '$lib/domain/plan/money';
 import { toArabicDigits } from '$lib/domain/thai';
 import type { Month } from '$lib/domain/plan/types';
-import type { ColumnDef, GridRow } from '$lib/components/plan/grid';
+import type { ColumnDef, GridRow } from './grid';
 import { TextCellBinding } from './TextCellBinding.svelte';
 
 /** Typed text that could not be stored yet, kept on its cell with the reason. */

@@ -5,11 +5,10 @@
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import type { CommentAnchor, CommentView, ThreadView } from '$lib/domain/comments';
+import type { CommentAnchor, ThreadView } from '$lib/domain/comments';
 import { anchorExists } from '$lib/domain/plan/anchors';
 
 export type Thread = ThreadView;
-export type ThreadComment = CommentView;
 
 export type ThreadFilter = 'open' | 'resolved' | 'mine' | 'all';
 

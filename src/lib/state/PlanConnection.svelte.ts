@@ -34,7 +34,7 @@ export interface PlanConnectionOptions {
 const LOCAL_PREFIX = 'ruamphaen:';
 
 /** IndexedDB database name of a plan document's local copy. */
-export function localCacheName(docName: string): string {
+function localCacheName(docName: string): string {
 	return LOCAL_PREFIX + docName;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The plan's outline: ยุทธศาสตร์ with their แนวทางการพัฒนา, the แผนงาน groups under each,
- * and the แผนงาน catalogue (standard + custom). Edits go through doc.ts with my origin.
+ * and the แผนงาน catalogue (standard + custom). Edits go through domain/plan/doc with my origin.
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Maps and Sets here are private indexes rebuilt whole on each read; the UI reads the $state.raw values they produce, never the collections. */
 import type * as Y from 'yjs';

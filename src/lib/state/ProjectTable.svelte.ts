@@ -25,7 +25,7 @@ import { formatBaht } from '$lib/domain/plan/money';
 import type { Month, Project } from '$lib/domain/plan/types';
 import { withNumerals } from '$lib/domain/thai';
 import { translate, type Locale } from '$lib/i18n';
-import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow, type HeadingRow } from '$lib/components/plan/grid';
+import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow, type HeadingRow } from './grid';
 import { GridTable } from './GridTable.svelte';
 
 /** One project as the grid reads it; `data` is replaced when the project changes. */

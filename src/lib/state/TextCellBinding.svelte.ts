@@ -1,12 +1,12 @@
 /**
- * Binds a <textarea>/<input> to the Y.Text of one cell (the binding point doc.ts hands out):
+ * Binds a <textarea>/<input> to the Y.Text of one cell (the binding point domain/plan/doc hands out):
  * my typing is applied as the smallest edit with my local origin, so concurrent typing in
  * the same cell merges character by character; others' characters appear in the field
  * while I type, with my caret kept in place.
  */
 import type * as Y from 'yjs';
 import { replaceText } from '$lib/domain/plan/ytext';
-import { transformPosition, type DeltaOp } from '$lib/components/plan/caret';
+import { transformPosition, type DeltaOp } from './caret';
 
 type Field = HTMLTextAreaElement | HTMLInputElement;
 

@@ -19,7 +19,7 @@ export interface AccessMessage {
 	state: PlanState;
 }
 
-export function parseAccessMessage(payload: string): AccessMessage | null {
+function parseAccessMessage(payload: string): AccessMessage | null {
 	let message: unknown;
 	try {
 		message = JSON.parse(payload);

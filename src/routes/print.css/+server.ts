@@ -1,4 +1,4 @@
-import { parsePrintSettings } from '$lib/components/print/model';
+import { parsePrintSettings } from '$lib/domain/print/model';
 import { printCss } from '$lib/components/print/printCss';
 
 /**

@@ -38,7 +38,7 @@ export function selectionAnchor(editor: Editor, sectionId: string): { anchor: Te
 }
 
 /** The editor range an anchor covers now, or null when its text is gone. */
-export function anchorRange(state: EditorState, anchor: TextAnchor): { from: number; to: number } | null {
+function anchorRange(state: EditorState, anchor: TextAnchor): { from: number; to: number } | null {
 	const sync = syncState(state);
 	if (!sync) return null;
 	const mapping = sync.binding!.mapping as never;

@@ -11,11 +11,11 @@
  * Built from the enumerated print settings only: no text of the plan (organization name,
  * titles, …) ever goes into CSS — those are DOM text in the document's <thead>.
  */
-import type { PrintSettings } from './model';
+import type { PrintSettings } from '$lib/domain/print/model';
 
 /** Font stacks: TH Sarabun family first for the official look (Laksaman is Debian's clone). */
-export const TH_FONT_STACK = "'TH SarabunPSK', 'TH Sarabun New', 'Laksaman', 'Sarabun', sans-serif";
-export const SARABUN_FONT_STACK = "'Sarabun', 'TH Sarabun New', 'Laksaman', 'Noto Sans Thai', sans-serif";
+const TH_FONT_STACK = "'TH SarabunPSK', 'TH Sarabun New', 'Laksaman', 'Sarabun', sans-serif";
+const SARABUN_FONT_STACK = "'Sarabun', 'TH Sarabun New', 'Laksaman', 'Noto Sans Thai', sans-serif";
 
 /** The print CSS for these settings (each one a closed set of values, see parsePrintSettings). */
 export function printCss(settings: PrintSettings): string {

@@ -20,7 +20,3 @@ export const STANDARD_PLAN_CATALOGUE: readonly PlanCatalogueEntry[] = Object.fre
 	{ code: '00410', name: 'แผนงานงบกลาง', sector: 'ด้านการดำเนินงานอื่น' }
 ].map((e) => Object.freeze(e)));
 
-/** True for a code of the standard list; anything else is a custom แผนงาน of this plan. */
-export function isStandardPlanCode(code: string): boolean {
-	return STANDARD_PLAN_CATALOGUE.some((e) => e.code === code);
-}

@@ -24,10 +24,8 @@ import {
 	moveProject,
 	moveSection,
 	moveStrategy,
-	observePlan,
 	renameSection,
 	setMonth,
-	setMonths,
 	setPd01UnitsOverride,
 	updateEquipmentField,
 	updateProjectField
@@ -129,12 +127,12 @@ describe('single-replica accessors', () => {
 
 	it('keeps the month grid as fiscal-ordered flags', () => {
 		const doc = sampleDoc();
-		setMonths(doc, 'PJ-001', [9, 10, 1]);
-		expect(getProject(doc, 'PJ-001')?.activeMonths).toEqual([10, 1, 9]);
-		setMonth(doc, 'PJ-001', 12, true);
-		setMonth(doc, 'PJ-001', 9, false);
-		expect(getProject(doc, 'PJ-001')?.activeMonths).toEqual([10, 12, 1]);
-		expect(() => setMonth(doc, 'PJ-001', 13 as Month, true)).toThrow(RangeError);
+		const id = addProject(doc, { strategyId: 'S1', planCode: '00110', activeMonths: [9, 10, 1] });
+		expect(getProject(doc, id)?.activeMonths).toEqual([10, 1, 9]);
+		setMonth(doc, id, 12, true);
+		setMonth(doc, id, 9, false);
+		expect(getProject(doc, id)?.activeMonths).toEqual([10, 12, 1]);
+		expect(() => setMonth(doc, id, 13 as Month, true)).toThrow(RangeError);
 	});
 
 	it('refuses float budgets', () => {
@@ -169,19 +167,6 @@ describe('single-replica accessors', () => {
 		const doc = sampleDoc();
 		setPd01UnitsOverride(doc, 'S1-00310', 'กองช่าง และหน่วยงานอื่น');
 		expect(computePd01FromDoc(doc).strategies[0].groups[0].unitsOverride).toBe('กองช่าง และหน่วยงานอื่น');
-	});
-
-	it('notifies observers once per transaction', () => {
-		const doc = sampleDoc();
-		const origins: unknown[] = [];
-		const stop = observePlan(doc, (origin) => origins.push(origin));
-		doc.transact(() => {
-			updateProjectField(doc, 'PJ-001', 'name', 'x');
-			setMonth(doc, 'PJ-001', 5, true);
-		}, 'me');
-		stop();
-		setMonth(doc, 'PJ-001', 6, true);
-		expect(origins).toEqual(['me']);
 	});
 });
 

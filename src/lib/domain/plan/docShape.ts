@@ -1,7 +1,7 @@
 /**
  * The shape a plan document may take, as data: which root maps exist, which keys each map
- * may hold, and what kind of value sits under each key. `doc.ts` (the only module that knows
- * the key names) builds the plan's shape; the server refuses any update that would step
+ * may hold, and what kind of value sits under each key. `doc/shape.ts` (in the only folder that
+ * knows the key names) builds the plan's shape; the server refuses any update that would step
  * outside it (src/lib/server/plan/shapeCheck.ts).
  */
 

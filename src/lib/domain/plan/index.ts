@@ -4,7 +4,7 @@
  */
 export * from './types';
 export * from './doc';
-export { STANDARD_PLAN_CATALOGUE, isStandardPlanCode } from './catalogue';
+export { STANDARD_PLAN_CATALOGUE } from './catalogue';
 export { MIGRATIONS, SCHEMA_VERSION, NewerSchemaError, migrateDoc, type Migration, type MigrationResult } from './migrations';
 export {
 	PLAN_JSON_FORMAT,
@@ -53,4 +53,4 @@ export {
 	type ParseBudgetResult
 } from './money';
 export { compareOrdered, keyBetween, keysBetween, placeAt, type Ordered, type Placement } from './order';
-export { readSectionContent, sectionPlainText, writeSectionContent } from './sectionContent';
+export { readSectionContent, writeSectionContent } from './sectionContent';

@@ -1,7 +1,8 @@
 /**
- * Named versions of the plan document layout. The server runs `migrateDoc` once in
- * Hocuspocus' onLoadDocument, inside one transaction with a server origin; clients built
- * for an older layout are refused at connect (they compare against SCHEMA_VERSION).
+ * Named versions of the plan document layout. The server runs `migrateDoc` when a draft
+ * plan is loaded, as a write through the plan store (PlanSchemaExtension), inside one
+ * transaction with a server origin; clients built for an older layout are refused at
+ * connect (they compare against SCHEMA_VERSION).
  * Add a migration by appending to MIGRATIONS; never edit or reorder a shipped one.
  */
 import type * as Y from 'yjs';

@@ -89,24 +89,6 @@ export function readSectionContent(fragment: Y.XmlFragment): SectionContent {
 	return content;
 }
 
-/** Plain text of a fragment, one block per line (search, previews). */
-export function sectionPlainText(fragment: Y.XmlFragment): string {
-	const lines: string[] = [];
-	const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment) => {
-		if (node instanceof Y.XmlElement && (node.nodeName === PARAGRAPH || node.nodeName === 'heading')) {
-			lines.push(readRuns(node).map((r) => r.text).join(''));
-		} else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
-			for (const child of node.toArray()) {
-				if (child instanceof Y.XmlElement || child instanceof Y.XmlText) walk(child);
-			}
-		} else {
-			lines.push(readRuns(node).map((r) => r.text).join(''));
-		}
-	};
-	walk(fragment);
-	return lines.join('\n');
-}
-
 function appendElement(parent: Y.XmlFragment | Y.XmlElement, name: string): Y.XmlElement {
 	const el = new Y.XmlElement(name);
 	parent.insert(parent.length, [el]);

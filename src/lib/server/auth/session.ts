@@ -11,7 +11,7 @@ import type { Actor } from '../policies/plan';
 
 export const SESSION_COOKIE = 'ruamphaen_session';
 const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME_MS = 30 * DAY;
+const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WITHIN_MS = 15 * DAY;
 
 export interface SessionUser extends Actor {

@@ -82,7 +82,7 @@ function countersFor(subject: Subject): Counter[] {
 	return counters.sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-export function delayFor(rule: ThrottleRule, failures: number): number {
+function delayFor(rule: ThrottleRule, failures: number): number {
 	const over = failures - rule.free;
 	return over < 0 ? 0 : Math.min(rule.firstDelayMs * 2 ** Math.min(over, 30), rule.maxDelayMs);
 }

@@ -9,7 +9,7 @@ import { loadPlanScene } from '../planAccess';
 import type { OrgRole, PlanRole } from '$lib/domain/roles';
 import { error } from '@sveltejs/kit';
 
-export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface CreateInvitationProps {
 	actor: Actor | null;

@@ -8,7 +8,7 @@ import { canonicalJson } from '$lib/domain/canonicalJson';
 import { sha256Hex } from '../hash';
 
 const AUDIT_LOCK = 727002;
-export const GENESIS = '0'.repeat(64);
+const GENESIS = '0'.repeat(64);
 
 export interface AuditEvent {
 	orgId: string;

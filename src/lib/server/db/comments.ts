@@ -24,7 +24,7 @@ export async function insertComment(db: Database, row: Pick<CommentRow, 'threadI
 	return comment;
 }
 
-export async function touchThread(db: Database, threadId: string) {
+async function touchThread(db: Database, threadId: string) {
 	await db.orm.update(db.t.commentThreads).set({ updatedAt: new Date() }).where(eq(db.t.commentThreads.id, threadId));
 }
 

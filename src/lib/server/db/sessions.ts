@@ -1,5 +1,5 @@
 /** Queries on sessions. Ids are token hashes (see auth/tokens.ts). */
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from './index';
 
 export async function insert(db: Database, row: { id: string; userId: string; expiresAt: Date; userAgent: string; ip: string }) {
@@ -38,8 +38,4 @@ export async function removeAllOf(db: Database, userId: string, keep?: string): 
 export async function listOf(db: Database, userId: string) {
 	const { sessions } = db.t;
 	return db.orm.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt);
-}
-
-export async function removeExpired(db: Database, now = new Date()) {
-	await db.orm.delete(db.t.sessions).where(lt(db.t.sessions.expiresAt, now));
 }

@@ -24,9 +24,3 @@ export async function get(db: Database, planId: string, id: string) {
 	return row ?? null;
 }
 
-/** The newest version taken in `state` (e.g. the one frozen at lock). */
-export async function latestInState(db: Database, planId: string, state: string) {
-	const v = db.t.planVersions;
-	const [row] = await db.orm.select().from(v).where(and(eq(v.planId, planId), eq(v.state, state))).orderBy(desc(v.createdAt)).limit(1);
-	return row ?? null;
-}

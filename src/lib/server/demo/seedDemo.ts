@@ -25,7 +25,7 @@ interface DemoUser {
 }
 
 /** Demo accounts; the password of each is `<username>-demo-2569` (listed in the README). */
-export const DEMO_USERS: DemoUser[] = [
+const DEMO_USERS: DemoUser[] = [
 	{ username: 'admin', displayName: 'ผู้ดูแลระบบ (สาธิต)', position: 'ผู้ดูแลระบบ', orgRole: 'admin', planRole: null },
 	{ username: 'officer', displayName: 'นางสาววิไลวรรณ แผนดี', position: 'นักวิเคราะห์นโยบายและแผน', orgRole: 'planning_officer', planRole: 'planning_officer' },
 	{ username: 'support', displayName: 'นายสมชาย ช่วยงาน', position: 'ผู้อำนวยการกองช่าง', orgRole: 'member', planRole: 'support_committee' },

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translate } from '$lib/i18n';
 import { log } from '../log';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -30,7 +30,7 @@ export abstract class PdfUnavailableError extends Error {
 }
 
 /** Thrown when no Chromium can be started. */
-export class ChromiumUnavailableError extends PdfUnavailableError {
+class ChromiumUnavailableError extends PdfUnavailableError {
 	override name = 'ChromiumUnavailableError';
 	readonly th = 'ไม่สามารถสร้างไฟล์ PDF ได้ เนื่องจากเครื่องแม่ข่ายไม่มีโปรแกรม Chromium — ใช้หน้า "พิมพ์" แล้วสั่งพิมพ์หรือบันทึกเป็น PDF จากเบราว์เซอร์แทน';
 	readonly en = 'PDF export is unavailable: Chromium is not installed on the server. Open the print view and use the browser’s own Print / Save as PDF instead.';

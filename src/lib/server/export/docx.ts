@@ -29,12 +29,11 @@ import {
 	WidthType,
 	type ISectionOptions
 } from 'docx';
-import type { MonthGrid, PrintModel } from '$lib/components/print/model';
+import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
 
-/** Font names Word knows for the official look (§7); Word substitutes when missing. */
-export const DOCX_FONT = 'TH SarabunPSK';
-export const DOCX_FONT_ALT = 'TH Sarabun New';
+/** The font name Word knows for the official look (§7); Word substitutes when missing. */
+const DOCX_FONT = 'TH SarabunPSK';
 
 const PT = 2; // docx sizes are half-points
 const BODY = 16 * PT;
@@ -366,5 +365,3 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 	return Packer.toBuffer(doc);
 }
 
-/** The alternative font name, for callers that write a font table or fallback note. */
-export const DOCX_FONTS = [DOCX_FONT, DOCX_FONT_ALT] as const;

@@ -13,15 +13,14 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import type { PrintModel } from '$lib/components/print/model';
+import type { PrintModel } from '$lib/domain/print/model';
 import { renderPrintHtml } from './printHtml';
 import { withNumerals } from '$lib/domain/thai';
 import { log } from '../log';
 import { parsePdfOutline, pdfPageCount } from './pdfOutline';
 import { PdfUnavailableError, withIsolatedPage } from './chromium';
 
-export { parsePdfOutline, pdfPageCount };
-export { ChromiumUnavailableError, PdfRenderTimeoutError, PdfUnavailableError, chromiumAvailable, chromiumPath, closeBrowser } from './chromium';
+export { PdfUnavailableError, chromiumAvailable, chromiumPath, closeBrowser } from './chromium';
 
 /** The TH SarabunPSK clone from Debian's fonts-thai-tlwg; the PDF prefers it when present. */
 export function laksamanInstalled(): boolean {

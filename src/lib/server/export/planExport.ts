@@ -9,7 +9,7 @@ import { loadPlanScene } from '../planAccess';
 import { authorize } from '../policies/plan';
 import { loadCurrentPlan } from '../planSnapshot';
 import { translate } from '$lib/i18n';
-import { announcementFromPlan, buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/components/print/model';
+import { announcementFromPlan, buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/domain/print/model';
 import type { Plan } from '$lib/domain/plan/types';
 import type { PlanState } from '$lib/domain/workflow';
 

@@ -5,7 +5,7 @@
  */
 import { render } from 'svelte/server';
 import PlanDocument from '$lib/components/print/PlanDocument.svelte';
-import type { PrintModel } from '$lib/components/print/model';
+import type { PrintModel } from '$lib/domain/print/model';
 import { printCss } from '$lib/components/print/printCss';
 import thai400 from '@fontsource/sarabun/files/sarabun-thai-400-normal.woff2?inline';
 import thai700 from '@fontsource/sarabun/files/sarabun-thai-700-normal.woff2?inline';
@@ -17,7 +17,7 @@ const LATIN_RANGE =
 	'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
 
 /** Sarabun 400/700 (Thai + Latin subsets) as data: URLs, so the PDF needs no network. */
-export function embeddedSarabunCss(): string {
+function embeddedSarabunCss(): string {
 	const face = (src: string, weight: number, range: string) =>
 		`@font-face{font-family:'Sarabun';font-style:normal;font-weight:${weight};font-display:block;src:url(${src}) format('woff2');unicode-range:${range};}`;
 	return [face(thai400, 400, THAI_RANGE), face(thai700, 700, THAI_RANGE), face(latin400, 400, LATIN_RANGE), face(latin700, 700, LATIN_RANGE)].join(

@@ -8,14 +8,14 @@
  * inside the sheet reads "แบบ ผด.02/1".
  */
 import ExcelJS from 'exceljs';
-import type { MonthGrid, PrintModel } from '$lib/components/print/model';
+import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 
-export const SHEET_NAMES = { pd01: 'ผด.01', pd02: 'ผด.02', pd021: 'ผด.02-1' } as const;
-export const MONTH_MARK = '✓';
+const SHEET_NAMES = { pd01: 'ผด.01', pd02: 'ผด.02', pd021: 'ผด.02-1' } as const;
+const MONTH_MARK = '✓';
 /** Extra column after the official ones: the project's own remark (not the funding note). */
-export const REMARK_HEADER = 'หมายเหตุ';
+const REMARK_HEADER = 'หมายเหตุ';
 /** Extra ผด.02/1 column: unit of the quantity (the print joins it to the quantity). */
-export const QUANTITY_UNIT_HEADER = 'หน่วยนับ';
+const QUANTITY_UNIT_HEADER = 'หน่วยนับ';
 
 const FONT = 'TH SarabunPSK';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };

@@ -19,10 +19,10 @@ export { ImportRefusal };
 /** Largest upload accepted (the import page says so too). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** Largest total uncompressed size of an XLSX's parts. */
-export const XLSX_MAX_UNCOMPRESSED = 60 * 1024 * 1024;
+const XLSX_MAX_UNCOMPRESSED = 60 * 1024 * 1024;
 /** Largest compression ratio of one ZIP entry (real sheets stay far below). */
-export const XLSX_MAX_RATIO = 200;
-export const XLSX_MAX_ENTRIES = 2000;
+const XLSX_MAX_RATIO = 200;
+const XLSX_MAX_ENTRIES = 2000;
 export const MAX_ROWS = 20_000;
 export const MAX_COLS = 80;
 /**
@@ -47,7 +47,7 @@ interface ZipEntry {
 }
 
 /** Reads the ZIP central directory (no inflation). Throws ImportRefusal on anything odd. */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+function zipEntries(bytes: Uint8Array): ZipEntry[] {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const bad = () => new ImportRefusal('ไฟล์ Excel เสียหายหรือไม่ใช่ไฟล์ .xlsx', 'The Excel file is damaged or not an .xlsx file');
 	// End of central directory: last 22 bytes + up to 64 KiB of comment.
@@ -87,7 +87,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** Refuses zip bombs and encrypted or non-workbook ZIPs, from the central directory alone. */
-export function checkXlsxContainer(bytes: Uint8Array): ZipEntry[] {
+function checkXlsxContainer(bytes: Uint8Array): ZipEntry[] {
 	const entries = zipEntries(bytes);
 	if (entries.some((e) => e.encrypted)) {
 		throw new ImportRefusal('ไฟล์ถูกเข้ารหัสหรือตั้งรหัสผ่านไว้ กรุณาเอารหัสผ่านออกก่อนนำเข้า', 'The workbook is encrypted; remove the password first');

@@ -10,8 +10,8 @@ import { parseBudget } from '$lib/domain/plan/money';
 import { THAI_MONTHS, THAI_MONTHS_SHORT, toArabicDigits } from '$lib/domain/thai';
 import type { SheetGrid } from './files';
 
-export const PROJECT_FIELDS = ['seq', 'name', 'detail', 'budget', 'location', 'unit', 'remark'] as const;
-export const EQUIPMENT_FIELDS = ['seq', 'plan', 'category', 'type', 'item', 'detail', 'quantity', 'quantityUnit', 'budget', 'location', 'unit'] as const;
+const PROJECT_FIELDS = ['seq', 'name', 'detail', 'budget', 'location', 'unit', 'remark'] as const;
+const EQUIPMENT_FIELDS = ['seq', 'plan', 'category', 'type', 'item', 'detail', 'quantity', 'quantityUnit', 'budget', 'location', 'unit'] as const;
 export type ImportKind = 'projects' | 'equipment';
 export type Field = (typeof PROJECT_FIELDS)[number] | (typeof EQUIPMENT_FIELDS)[number];
 
@@ -116,7 +116,7 @@ export function squash(text: string): string {
 }
 
 /** Cell text for storage: Arabic digits (the plan stores text that way), single spaces. */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
 	return toArabicDigits(text).replace(/[\u200b]/g, '').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
 }
 

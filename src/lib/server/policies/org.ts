@@ -18,10 +18,6 @@ export function mayGrantOrgRole(actor: Actor, role: OrgRole): boolean {
 	return rules.inviteMembers(actor, actor.orgId) && (role !== 'admin' || actor.orgRole === 'admin');
 }
 
-export function canInOrg(actor: Actor | null, orgId: string, ability: OrgAbility): boolean {
-	return rules[ability](actor, orgId);
-}
-
 export function orgAbilitiesFor(actor: Actor | null, orgId: string): OrgAbilityMap {
 	return Object.fromEntries(orgAbilities.map((a) => [a, rules[a](actor, orgId)])) as OrgAbilityMap;
 }

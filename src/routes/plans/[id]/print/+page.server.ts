@@ -1,6 +1,6 @@
 import { loadExportContext } from '$lib/server/export/planExport';
 import { measureTocPages } from '$lib/server/export/pdf';
-import { printSettingsQuery } from '$lib/components/print/model';
+import { printSettingsQuery } from '$lib/domain/print/model';
 
 /** The print view: the plan's print model, and TOC page numbers when Chromium can measure them. */
 export async function load(event) {

@@ -119,29 +119,12 @@ export function virtualWindow(opts: {
 	return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
 }
 
-/** The scrollTop that brings row `index` fully into view (or the current one if it is). */
-export function scrollToShow(opts: {
-	index: number;
-	scrollTop: number;
-	viewport: number;
-	rowHeight: number;
-	/** Height of the sticky header that covers the top of the viewport. */
-	header: number;
-}): number {
-	const { index, scrollTop, viewport, rowHeight, header } = opts;
-	const top = index * rowHeight;
-	const bottom = top + rowHeight;
-	if (top < scrollTop) return top;
-	if (bottom > scrollTop + viewport - header) return bottom - viewport + header;
-	return scrollTop;
-}
-
 // ───────────────────────────── navigation ─────────────────────────────
 
 export type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'prev' | 'home' | 'end';
 
 /** Indexes of the rows the cursor can stand on (data rows). */
-export function dataRowIndexes(rows: readonly GridRow[]): number[] {
+function dataRowIndexes(rows: readonly GridRow[]): number[] {
 	const out: number[] = [];
 	rows.forEach((r, i) => {
 		if (r.kind === 'data') out.push(i);
@@ -212,17 +195,6 @@ export function monthSegments(active: readonly Month[]): MonthSegment[] {
 		if (after) return 'start';
 		return 'single';
 	});
-}
-
-/** Runs as [first, last] fiscal indexes, e.g. for a screen-reader description. */
-export function monthRuns(active: readonly Month[]): [number, number][] {
-	const runs: [number, number][] = [];
-	monthSegments(active).forEach((s, i) => {
-		if (s === 'single') runs.push([i, i]);
-		else if (s === 'start') runs.push([i, i]);
-		else if (s === 'middle' || s === 'end') runs[runs.length - 1][1] = i;
-	});
-	return runs;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthColumns, monthRuns, monthSegments, moveCursor, scrollToShow, virtualWindow, type ColumnDef, type GridRow } from './grid';
+import { monthColumns, monthSegments, moveCursor, virtualWindow, type ColumnDef, type GridRow } from './grid';
 import { transformPosition } from './caret';
 
 const record = (id: string) => ({ id, display: () => '', editText: () => '', months: [] });
@@ -50,11 +50,6 @@ describe('virtualWindow', () => {
 		expect(w.end).toBe(10);
 		expect(w.padBottom).toBe(0);
 	});
-	it('scrolls a row into view below a sticky header', () => {
-		expect(scrollToShow({ index: 0, scrollTop: 100, viewport: 500, rowHeight: 50, header: 60 })).toBe(0);
-		expect(scrollToShow({ index: 20, scrollTop: 0, viewport: 500, rowHeight: 50, header: 60 })).toBe(1050 - 440);
-		expect(scrollToShow({ index: 3, scrollTop: 0, viewport: 500, rowHeight: 50, header: 60 })).toBe(0);
-	});
 });
 
 describe('monthSegments', () => {
@@ -63,9 +58,8 @@ describe('monthSegments', () => {
 		expect(monthSegments([11, 12, 1, 3, 9])).toEqual([
 			'none', 'start', 'middle', 'end', 'none', 'single', 'none', 'none', 'none', 'none', 'none', 'single'
 		]);
-		expect(monthRuns([11, 12, 1, 3, 9])).toEqual([[1, 3], [5, 5], [11, 11]]);
-		expect(monthRuns([])).toEqual([]);
-		expect(monthRuns([10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([[0, 11]]);
+		expect(monthSegments([])).toEqual(Array(12).fill('none'));
+		expect(monthSegments([10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual(['start', ...Array(10).fill('middle'), 'end']);
 	});
 });
 

@@ -13,7 +13,7 @@ import { formatBaht } from '$lib/domain/plan/money';
 import { THAI_MONTHS_SHORT, withNumerals, type Numerals } from '$lib/domain/thai';
 
 /** Parts of the document, in print order (§2). */
-export const PRINT_PARTS = ['cover', 'announcement', 'preface', 'toc', 'intro', 'pd01', 'pd02', 'pd021'] as const;
+const PRINT_PARTS = ['cover', 'announcement', 'preface', 'toc', 'intro', 'pd01', 'pd02', 'pd021'] as const;
 export type PrintPart = (typeof PRINT_PARTS)[number];
 const TABLE_PARTS: readonly PrintPart[] = ['pd01', 'pd02', 'pd021'];
 
@@ -100,9 +100,9 @@ export function printSettingsQuery(settings: PrintSettings): string {
 
 // ───────────────────────────── fixed wording (§3, §5) ─────────────────────────────
 
-export const FORM_CODES = { pd01: 'แบบ ผด.01', pd02: 'แบบ ผด.02', pd021: 'แบบ ผด.02/1' } as const;
+const FORM_CODES = { pd01: 'แบบ ผด.01', pd02: 'แบบ ผด.02', pd021: 'แบบ ผด.02/1' } as const;
 
-export const FORM_TITLES = {
+const FORM_TITLES = {
 	classic: {
 		pd01: 'บัญชีสรุปจำนวนโครงการและงบประมาณ',
 		pd02: 'บัญชีโครงการ/กิจกรรม/งบประมาณ',
@@ -116,7 +116,7 @@ export const FORM_TITLES = {
 } as const;
 
 /** Column headings of ผด.01 (§3.1). */
-export const PD01_HEADERS = [
+const PD01_HEADERS = [
 	'ยุทธศาสตร์ / แผนงาน',
 	'จำนวนโครงการที่ดำเนินการ',
 	'คิดเป็นร้อยละของโครงการทั้งหมด',
@@ -126,7 +126,7 @@ export const PD01_HEADERS = [
 ] as const;
 
 /** Column headings of ผด.02 before the month grid (§3.2). */
-export const PD02_HEADERS = [
+const PD02_HEADERS = [
 	'ที่',
 	'โครงการ',
 	'รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ',
@@ -136,7 +136,7 @@ export const PD02_HEADERS = [
 ] as const;
 
 /** Column headings of ผด.02/1 before the month grid (§3.3, [U]: mirrors ผด.02 with ผ.08's columns). */
-export const PD021_HEADERS = [
+const PD021_HEADERS = [
 	'ที่',
 	'แผนงาน',
 	'หมวด',
