@@ -222,13 +222,13 @@ describe('import', () => {
 		expect(plan.projects.map((p) => p.name)).toEqual(names);
 		const pd01 = computePd01(plan);
 		expect(pd01.grandTotal.budgetSatang).toBe(expected.scopes.all.grandTotal.budgetSatang);
-		expect(pd01.strategies.map((s) => [s.name, s.projectCount, s.budgetSatang, s.projectPct.independent, s.budgetPct.independent])).toEqual(
-			expected.scopes.all.strategies.map((s: { name: string; projectCount: number; budgetSatang: number; projectPct: { independent: string }; budgetPct: { independent: string } }) => [
+		expect(pd01.strategies.map((s) => [s.name, s.projectCount, s.budgetSatang, s.projectPct.largestRemainder, s.budgetPct.largestRemainder])).toEqual(
+			expected.scopes.all.strategies.map((s: { name: string; projectCount: number; budgetSatang: number; projectPct: { largestRemainder: string }; budgetPct: { largestRemainder: string } }) => [
 				s.name,
 				s.projectCount,
 				s.budgetSatang,
-				s.projectPct.independent,
-				s.budgetPct.independent
+				s.projectPct.largestRemainder,
+				s.budgetPct.largestRemainder
 			])
 		);
 		expect(plan.projects.find((p) => p.name === names[0])!.activeMonths).toEqual(sample.strategies[0].planGroups[0].projects[0].activeMonths);

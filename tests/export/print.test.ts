@@ -110,9 +110,13 @@ describe('print view', () => {
 		const subtotals = rows.filter((r) => r.kind === 'subtotal');
 		const strategies = expected.scopes.all.strategies;
 		expect(subtotals).toHaveLength(strategies.length);
-		strategies.forEach((s: { projectCount: number; projectPct: { independent: string }; budgetBaht: string; budgetPct: { independent: string } }, i: number) => {
-			expect(subtotals[i].cells.slice(1, 5)).toEqual([String(s.projectCount), s.projectPct.independent, money(s.budgetBaht), s.budgetPct.independent]);
+		// The same percentages as the editor's ผด.01 (largest remainder): they add up to 100.00.
+		strategies.forEach((s: { projectCount: number; projectPct: { largestRemainder: string }; budgetBaht: string; budgetPct: { largestRemainder: string } }, i: number) => {
+			expect(subtotals[i].cells.slice(1, 5)).toEqual([String(s.projectCount), s.projectPct.largestRemainder, money(s.budgetBaht), s.budgetPct.largestRemainder]);
 		});
+		const hundredths = (cells: string[][], column: number) => cells.reduce((sum, c) => sum + Math.round(Number(c[column]) * 100), 0);
+		expect(hundredths(subtotals.map((r) => r.cells), 2)).toBe(10000);
+		expect(hundredths(subtotals.map((r) => r.cells), 4)).toBe(10000);
 		const total = rows.find((r) => r.kind === 'total')!;
 		const gt = expected.scopes.all.grandTotal;
 		expect(total.cells.slice(0, 5)).toEqual(['รวมทั้งสิ้น', String(gt.projectCount), gt.projectPct, money(gt.budgetBaht), gt.budgetPct]);

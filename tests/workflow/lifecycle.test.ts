@@ -231,7 +231,10 @@ describe('sign-off and announcement', () => {
 
 describe('audit log', () => {
 	it('records the path and detects a tampered row', async () => {
+		// A copy of the plan leaving the system is recorded (the print view is not).
+		expect((await fetch(`${server.url}/plans/${plan.id}/export/xlsx`, { headers: { cookie: c.committee } })).status).toBe(200);
 		const page = (await getJson<string>(server, '/org/audit', c.admin)).body;
+		expect(page).toContain('plans.export');
 		expect(page).toContain('data-ok="true"');
 		expect(page).toContain('plans.transition');
 		expect((await getJson(server, '/org/audit', c.officer)).status).toBe(403);

@@ -288,6 +288,7 @@ export const en: Record<keyof typeof th, string> = {
 	historyTrigger: 'Set the start of the clock to {date}',
 	historyExtend: 'Extended to {date}: “{reason}”',
 	historyAmendment: 'Started {kind} no. {number}: “{reason}”',
+	historyExport: 'Downloaded the plan as {format}',
 	historyMembers: 'Changed the plan members',
 	badDate: 'Not a valid date',
 	notLater: 'The extension must be later than the regular deadline',

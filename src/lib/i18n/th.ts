@@ -286,6 +286,7 @@ export const th = {
 	historyTrigger: 'กำหนดวันเริ่มนับเวลา {date}',
 	historyExtend: 'ขยายเวลาถึง {date}: “{reason}”',
 	historyAmendment: 'เริ่มจัดทำ{kind} ครั้งที่ {number}: “{reason}”',
+	historyExport: 'ดาวน์โหลดแผนเป็นไฟล์ {format}',
 	historyMembers: 'เปลี่ยนผู้ร่วมจัดทำแผน',
 	badDate: 'วันที่ไม่ถูกต้อง',
 	notLater: 'วันที่ขยายต้องหลังกำหนดเดิม',

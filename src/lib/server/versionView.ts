@@ -1,6 +1,6 @@
 /** What a version page and the public page show of a frozen plan: ผด.01 and the projects. */
 import { planFromJson } from '$lib/domain/plan/json';
-import { computePd01 } from '$lib/domain/plan/pd01';
+import { computePd01, shownPercent } from '$lib/domain/plan/pd01';
 import { formatBaht } from '$lib/domain/plan/money';
 import type { PlanJson } from '$lib/domain/plan/types';
 
@@ -15,9 +15,9 @@ export function versionView(canonical: string) {
 				no: s.no,
 				name: s.name,
 				projectCount: s.projectCount,
-				projectPct: s.projectPct.largestRemainder,
+				projectPct: shownPercent(s.projectPct, 'strategy'),
 				budget: formatBaht(s.budgetSatang),
-				budgetPct: s.budgetPct.largestRemainder
+				budgetPct: shownPercent(s.budgetPct, 'strategy')
 			})),
 			total: { projectCount: pd01.grandTotal.projectCount, budget: formatBaht(pd01.grandTotal.budgetSatang) }
 		},

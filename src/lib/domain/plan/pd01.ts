@@ -210,6 +210,15 @@ export function computePd01FromDoc(doc: Y.Doc, options: Pd01Options = {}): Pd01S
 	return computePd01(readPlan(doc), options);
 }
 
+/**
+ * The percentage every output shows — editor, print, PDF, DOCX, XLSX, public page — so the
+ * document never disagrees with itself: largest remainder, strategy rows adding to exactly
+ * 100.00 and each strategy's แผนงาน rows adding to exactly that strategy's value.
+ */
+export function shownPercent(p: Pd01Percent, level: 'strategy' | 'group'): string {
+	return level === 'strategy' ? p.largestRemainder : p.largestRemainderNested;
+}
+
 // ───────────────────────────── integer percentage arithmetic ─────────────────────────────
 
 /** Budgets must be integer satang (validation reports others before anyone gets here). */

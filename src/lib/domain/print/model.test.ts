@@ -26,7 +26,6 @@ describe('settings', () => {
 		expect(s.digits.pd02).toBe('thai');
 		expect(s.digits.pd01).toBe('arabic');
 		expect(s.monthMark).toBe('check');
-		expect(s.percent).toBe('independent');
 		expect(parsePrintSettings(new URLSearchParams(printSettingsQuery(s)))).toEqual(s);
 		expect(printSettingsQuery(DEFAULT_PRINT_SETTINGS)).toBe('');
 	});

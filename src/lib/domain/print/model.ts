@@ -8,7 +8,7 @@
  * Details the spec marks unconfirmed [U] are `PrintSettings`, with common practice as default.
  */
 import { FISCAL_MONTHS, type Month, type Plan, type Project, type EquipmentItem, type Section } from '$lib/domain/plan/types';
-import { computePd01, type Pd01Scope } from '$lib/domain/plan/pd01';
+import { computePd01, shownPercent, type Pd01Percent, type Pd01Scope } from '$lib/domain/plan/pd01';
 import { formatBaht } from '$lib/domain/plan/money';
 import { THAI_MONTHS_SHORT, withNumerals, type Numerals } from '$lib/domain/thai';
 
@@ -26,8 +26,6 @@ export interface PrintSettings {
 	pageDigits: Numerals;
 	/** Form titles [U]: 'classic' "บัญชีสรุปจำนวนโครงการและงบประมาณ" or the post-2561 wording. */
 	titles: 'classic' | 'post2561';
-	/** ผด.01 percentages: each row rounded on its own (default) or largest remainder (adds to 100.00). */
-	percent: 'independent' | 'largestRemainder';
 	/** ผด.01 scope: every project (default) or own-budget only [U]. */
 	scope: Pd01Scope;
 	/** "ที่" restarts per แผนงาน group (default) or runs through the form [U]. */
@@ -45,7 +43,6 @@ export const DEFAULT_PRINT_SETTINGS: PrintSettings = {
 	headingDigits: 'thai',
 	pageDigits: 'thai',
 	titles: 'classic',
-	percent: 'independent',
 	scope: 'all',
 	numbering: 'group',
 	monthMark: 'arrow',
@@ -57,7 +54,7 @@ const numerals = (v: string | null): Numerals | null => (v === 'thai' || v === '
 
 /**
  * Settings from a query string: `digits=thai|arabic` (prose parts), `tableDigits=…` (table
- * cells), `digits.<part>=…` per part, `pageDigits`, `headingDigits`, `titles`, `percent`,
+ * cells), `digits.<part>=…` per part, `pageDigits`, `headingDigits`, `titles`,
  * `scope`, `numbering`, `monthMark`, `fundingRemark=0|1`, `font`. Unknown values fall back to
  * the defaults, so a hand-edited link never breaks the print.
  */
@@ -76,7 +73,6 @@ export function parsePrintSettings(params: URLSearchParams): PrintSettings {
 		return allowed.includes(v as T) ? (v as T) : fallback;
 	};
 	s.titles = pick('titles', ['classic', 'post2561'] as const, s.titles);
-	s.percent = pick('percent', ['independent', 'largestRemainder'] as const, s.percent);
 	s.scope = pick('scope', ['all', 'ownOnly'] as const, s.scope);
 	s.numbering = pick('numbering', ['group', 'continuous'] as const, s.numbering);
 	s.monthMark = pick('monthMark', ['arrow', 'check'] as const, s.monthMark);
@@ -91,7 +87,7 @@ export function printSettingsQuery(settings: PrintSettings): string {
 	const q = new URLSearchParams();
 	const d = DEFAULT_PRINT_SETTINGS;
 	for (const part of PRINT_PARTS) if (settings.digits[part] !== d.digits[part]) q.set(`digits.${part}`, settings.digits[part]);
-	for (const key of ['pageDigits', 'headingDigits', 'titles', 'percent', 'scope', 'numbering', 'monthMark', 'font'] as const) {
+	for (const key of ['pageDigits', 'headingDigits', 'titles', 'scope', 'numbering', 'monthMark', 'font'] as const) {
 		if (settings[key] !== d[key]) q.set(key, String(settings[key]));
 	}
 	if (settings.fundingRemark !== d.fundingRemark) q.set('fundingRemark', settings.fundingRemark ? '1' : '0');
@@ -373,8 +369,7 @@ export function buildPrintModel(plan: Plan, options: BuildOptions = {}): PrintMo
 
 	// ผด.01 (§3.1)
 	const pd01 = computePd01(plan, { scope: settings.scope });
-	const pct = (p: { independent: string; largestRemainder: string; largestRemainderNested: string }, nested: boolean) =>
-		settings.percent === 'independent' ? p.independent : nested ? p.largestRemainderNested : p.largestRemainder;
+	const pct = (p: Pd01Percent, nested: boolean) => shownPercent(p, nested ? 'group' : 'strategy');
 	const t01 = (text: string) => withNumerals(text, dg.pd01);
 	const money01 = (satang: number) => formatBaht(satang, { numerals: dg.pd01 });
 	const lines: Pd01Line[] = [];

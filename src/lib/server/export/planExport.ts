@@ -8,6 +8,7 @@ import { requireUser } from '../auth/guard';
 import { loadPlanScene } from '../planAccess';
 import { authorize } from '../policies/plan';
 import { loadCurrentPlan } from '../planSnapshot';
+import * as audit from '../db/audit';
 import { translate } from '$lib/i18n';
 import { announcementFromPlan, buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/domain/print/model';
 import type { Plan } from '$lib/domain/plan/types';
@@ -26,6 +27,8 @@ export interface ExportContext {
  */
 export async function loadExportContext(
 	event: { locals: App.Locals; url: URL; params: { id: string } },
+	/** A downloaded file is recorded in the audit log; the print view is not a copy leaving. */
+	format: 'pdf' | 'docx' | 'xlsx' | 'print',
 	defaults: Partial<PrintSettings> = {}
 ): Promise<ExportContext> {
 	const user = requireUser(event.locals, event.url);
@@ -39,6 +42,9 @@ export async function loadExportContext(
 		if (!event.url.searchParams.has(k)) (settings as Record<string, unknown>)[k] = v;
 	}
 	const state = scene.plan.state;
+	if (format !== 'print') {
+		await db.tx((tx) => audit.record(tx, { orgId: scene.plan.orgId, planId: scene.plan.id, actorId: user.id, action: 'plans.export', data: { format, state } }));
+	}
 	const model = buildPrintModel(plan, { settings, announcement: state === 'announced' ? announcementFromPlan(plan) : null });
 	return { plan, state, settings, model };
 }

@@ -4,7 +4,7 @@ import { PdfUnavailableError, laksamanInstalled, renderPlanPdf } from '$lib/serv
 /** PDF of the plan in the official layout; 503 with a Thai + English reason without Chromium or past the render deadline. */
 export async function GET(event) {
 	// The PDF uses the TH Sarabun clone at official sizes when the server has it (§7).
-	const { plan, model } = await loadExportContext(event, { font: laksamanInstalled() ? 'th' : 'sarabun' });
+	const { plan, model } = await loadExportContext(event, 'pdf', { font: laksamanInstalled() ? 'th' : 'sarabun' });
 	try {
 		const { pdf } = await renderPlanPdf(model);
 		return new Response(new Uint8Array(pdf), {

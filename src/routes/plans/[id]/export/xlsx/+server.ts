@@ -3,7 +3,7 @@ import { renderPlanXlsx } from '$lib/server/export/xlsx';
 
 /** XLSX of the plan: one sheet per form, numbers as numbers, month marks as cells. */
 export async function GET(event) {
-	const { plan, model } = await loadExportContext(event);
+	const { plan, model } = await loadExportContext(event, 'xlsx');
 	const file = await renderPlanXlsx(model);
 	return new Response(new Uint8Array(file), {
 		headers: {
