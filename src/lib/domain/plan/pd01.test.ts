@@ -35,6 +35,19 @@ describe('ผด.01 of the sample plan', () => {
 		expect(summary).toEqual(withoutInformative(expected.scopes[scope]));
 	});
 
+	it('lists a group\'s responsible units without blanks', () => {
+		const plan = planFromJson(loadSamplePlan());
+		const [first, second] = plan.projects;
+		second.strategyId = first.strategyId;
+		second.planCode = first.planCode;
+		second.responsibleUnit = '  ';
+		const strategy = computePd01(plan).strategies.find((s) => s.strategyId === first.strategyId)!;
+		const group = strategy.groups.find((g) => g.planCode === first.planCode)!;
+		expect(group.units).toContain(first.responsibleUnit);
+		expect(group.units).not.toContain('');
+		expect(group.units.every((u) => u.trim() === u)).toBe(true);
+	});
+
 	it('is the same from the plain plan as from the doc', () => {
 		expect(computePd01(planFromJson(loadSamplePlan()))).toEqual(computePd01FromDoc(doc));
 	});

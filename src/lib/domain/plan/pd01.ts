@@ -116,7 +116,7 @@ export function computePd01(plan: Plan, options: Pd01Options = {}): Pd01Summary 
 					group: g,
 					count: BigInt(rows.length),
 					budget: rows.reduce((sum, p) => sum + satang(p.budget), 0n),
-					units: [...new Set(rows.map((p) => p.responsibleUnit))]
+					units: [...new Set(rows.map((p) => p.responsibleUnit.trim()).filter(Boolean))] // a blank unit is not a unit
 				};
 			});
 		return {
