@@ -6,6 +6,7 @@
  */
 import type { Document, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
+import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { WebSocket } from 'ws';
 import type { Database } from '$lib/server/db';
 import { tokenFromCookieHeader, validateSessionToken, type SessionUser } from '$lib/server/auth/session';
@@ -36,8 +37,9 @@ function presenceOf(user: SessionUser, role: string | null): PresenceIdentity {
 
 /** Close codes the client can tell apart (4000–4999 are the application's). */
 export const CloseCodes = {
-	unauthorized: { code: 4401, reason: 'unauthorized' },
-	forbidden: { code: 4403, reason: 'forbidden' },
+	// Hocuspocus' codes; our lowercase reasons, which the client and tests match.
+	unauthorized: { code: Unauthorized.code, reason: 'unauthorized' },
+	forbidden: { code: Forbidden.code, reason: 'forbidden' },
 	tooManySockets: { code: 4429, reason: 'too-many-sockets' }
 } as const;
 

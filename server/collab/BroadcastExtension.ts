@@ -14,15 +14,12 @@
  * connection) behaves as in Hocuspocus. If a future Hocuspocus renames the listeners, the
  * extension leaves the document alone and logs once.
  */
-import type { Connection, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
+import { MessageType, type Connection, type Document, type Extension, type onLoadDocumentPayload } from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { messageYjsUpdate } from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import { log } from '$lib/server/log';
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const SYNC_UPDATE = 2;
 
 type Listener = (...args: unknown[]) => void;
 interface Observable {
@@ -42,8 +39,8 @@ function findListener(target: Observable, event: string, name: string): Listener
 export function updateMessage(documentName: string, update: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarString(e, documentName);
-	encoding.writeVarUint(e, MESSAGE_SYNC);
-	encoding.writeVarUint(e, SYNC_UPDATE);
+	encoding.writeVarUint(e, MessageType.Sync);
+	encoding.writeVarUint(e, messageYjsUpdate);
 	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
 }
@@ -87,7 +84,7 @@ export class BroadcastExtension implements Extension {
 			if (!connections.length) return;
 			const e = encoding.createEncoder();
 			encoding.writeVarString(e, document.name);
-			encoding.writeVarUint(e, MESSAGE_AWARENESS);
+			encoding.writeVarUint(e, MessageType.Awareness);
 			encoding.writeVarUint8Array(e, encodeAwarenessUpdate(document.awareness, clients));
 			const message = encoding.toUint8Array(e);
 			for (const connection of connections) connection.send(message);

@@ -11,7 +11,7 @@
  * come through the store: it is not stored, and the document's connections are closed so this
  * instance reloads it from storage (see `onChange`).
  */
-import { Connection } from '@hocuspocus/server';
+import { Connection, MessageType } from '@hocuspocus/server';
 import type {
 	Extension,
 	afterUnloadDocumentPayload,
@@ -21,6 +21,7 @@ import type {
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Database } from '$lib/server/db';
 import { log } from '$lib/server/log';
@@ -30,10 +31,6 @@ import { planIdFromDocName } from '$lib/domain/docNames';
 
 /** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
-const MESSAGE_SYNC = 0;
-const MESSAGE_SYNC_REPLY = 4;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 /** Thrown for a frame that is not a well-formed Hocuspocus message; closes the connection. */
 export class MalformedMessageError extends Error {
@@ -51,9 +48,9 @@ export function updateCarriedBy(message: Uint8Array): Uint8Array | null {
 		const decoder = decoding.createDecoder(message);
 		decoding.readVarString(decoder);
 		const type = decoding.readVarUint(decoder);
-		if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
+		if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
 		const step = decoding.readVarUint(decoder);
-		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+		if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return null;
 		const update = decoding.readVarUint8Array(decoder);
 		Y.decodeUpdate(update); // throws on bytes that are not a Yjs update
 		return update;

@@ -29,7 +29,8 @@
  * `guardSocket` is applied by the upgrade path (through `Collab.rememberSocket`); the
  * extension part learns when a document's connection is established on a socket.
  */
-import type { Extension, connectedPayload } from '@hocuspocus/server';
+import { MessageType, type Extension, type connectedPayload } from '@hocuspocus/server';
+import { AuthMessageType, MessageTooBig, Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import { log } from '$lib/server/log';
@@ -52,15 +53,12 @@ export interface FloodLimits {
 }
 
 export const CloseReasons = {
-	tooBig: { code: 1009, reason: 'message-too-big' },
+	tooBig: { code: MessageTooBig.code, reason: 'message-too-big' },
 	beforeAuth: { code: 4429, reason: 'too-many-messages-before-auth' },
 	tooManyDocuments: { code: 4400, reason: 'too-many-documents' },
 	unavailable: { code: 4503, reason: 'server-unavailable' }
 } as const;
 
-const MESSAGE_AUTH = 2;
-const MESSAGE_CLOSE = 7;
-const AUTH_PERMISSION_DENIED = 1;
 /** The reason Hocuspocus gives when an authentication hook failed without one of ours. */
 const GENERIC_DENIAL = 'permission-denied';
 /** Close codes for the reasons our extensions give when they end a document's connection. */
@@ -69,8 +67,8 @@ const CLOSE_CODES: Record<string, number> = {
 	'malformed-message': 4400,
 	'message-not-allowed': 4400,
 	'too-many-sync-requests': 4429,
-	unauthorized: 4401,
-	forbidden: 4403
+	unauthorized: Unauthorized.code,
+	forbidden: Forbidden.code
 };
 
 /**
@@ -85,11 +83,11 @@ export function closeCalledFor(frame: Uint8Array): { code: number; reason: strin
 		const d = decoding.createDecoder(frame);
 		decoding.readVarString(d);
 		const type = decoding.readVarUint(d);
-		if (type === MESSAGE_AUTH) {
-			if (decoding.readVarUint(d) !== AUTH_PERMISSION_DENIED) return null;
+		if (type === MessageType.Auth) {
+			if (decoding.readVarUint(d) !== AuthMessageType.PermissionDenied) return null;
 			return decoding.readVarString(d) === GENERIC_DENIAL ? CloseReasons.unavailable : null;
 		}
-		if (type === MESSAGE_CLOSE) {
+		if (type === MessageType.CLOSE) {
 			const reason = decoding.readVarString(d);
 			if (reason === 'provider_initiated') return null;
 			return { code: CLOSE_CODES[reason] ?? 4000, reason: reason.slice(0, 100) };

@@ -26,7 +26,9 @@ import type {
 	onConfigurePayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
+import { MessageType } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
+import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { and, gt, inArray, max } from 'drizzle-orm';
@@ -34,9 +36,6 @@ import type { Database } from '$lib/server/db';
 import { bridgeEvents, events } from '$lib/server/events';
 import { planIdFromDocName } from '$lib/domain/docNames';
 import { log } from '$lib/server/log';
-
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
 
 type RedisClient = import('ioredis').Redis;
 
@@ -65,8 +64,8 @@ export function redisOptionsFromUrl(redisUrl: string) {
 function syncStep2Message(documentName: string, update: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarString(e, documentName);
-	encoding.writeVarUint(e, MESSAGE_SYNC);
-	encoding.writeVarUint(e, SYNC_STEP_2);
+	encoding.writeVarUint(e, MessageType.Sync);
+	encoding.writeVarUint(e, messageYjsSyncStep2);
 	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
 }
@@ -114,13 +113,13 @@ export class RelayExtension extends Redis {
 		this.sub.subscribe(this.key(document.name)).catch(() => undefined);
 		const e = encoding.createEncoder();
 		encoding.writeVarString(e, document.name);
-		encoding.writeVarUint(e, MESSAGE_SYNC);
-		encoding.writeVarUint(e, 0); // sync step 1
+		encoding.writeVarUint(e, MessageType.Sync);
+		encoding.writeVarUint(e, messageYjsSyncStep1);
 		encoding.writeVarUint8Array(e, Y.encodeStateVector(document));
 		this.publishQuietly(document.name, encoding.toUint8Array(e));
 		const q = encoding.createEncoder();
 		encoding.writeVarString(q, document.name);
-		encoding.writeVarUint(q, 3); // query awareness
+		encoding.writeVarUint(q, MessageType.QueryAwareness);
 		this.publishQuietly(document.name, encoding.toUint8Array(q));
 	}
 
