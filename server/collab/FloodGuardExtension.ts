@@ -26,7 +26,7 @@
  *   once; a closing socket is destroyed after 5 s instead of ws' 30 s, since a client that
  *   does not read never sees our close frame either.
  *
- * `guardSocket` is applied by the upgrade path (through `Collab.rememberSocket`); the
+ * `guardSocket` is applied by the upgrade path (through `Collab.accept`); the
  * extension part learns when a document's connection is established on a socket.
  */
 import { MessageType, type Extension, type connectedPayload } from '@hocuspocus/server';

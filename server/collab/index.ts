@@ -47,8 +47,8 @@ export interface Collab {
 	durableLog: DurableLogExtension;
 	/** Asked by the upgrade handler before upgrading: a cross-site origin, or an address over its socket cap. */
 	refuseUpgrade(request: IncomingMessage): UpgradeRefusal | null;
-	/** Called by the upgrade handler before handing a socket to Hocuspocus. */
-	rememberSocket(request: IncomingMessage, socket: WebSocket): void;
+	/** Takes an upgraded socket: counts it, guards it, and hands it to Hocuspocus. */
+	accept(socket: WebSocket, request: IncomingMessage): void;
 	/** Closes every connection and waits for pending writes. */
 	close(): Promise<void>;
 }
@@ -130,10 +130,11 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			}
 			return null;
 		},
-		rememberSocket(request, socket) {
+		accept(socket, request) {
 			sockets.countAddress(socket, addressOf(request));
 			guardSocket(socket, limits);
 			rememberSocket(request, socket);
+			hocuspocus.handleConnection(socket, request);
 		},
 		async close() {
 			setLiveDocuments(null);

@@ -80,7 +80,7 @@ export class RawClient {
 	}
 
 	/** Asks for the whole document (empty state vector). */
-	syncStep1(stateVector = new Uint8Array([0])) {
+	syncStep1(stateVector: Uint8Array = new Uint8Array([0])) {
 		this.send(this.frame((e) => {
 			encoding.writeVarUint(e, MSG_SYNC);
 			encoding.writeVarUint(e, SYNC_STEP1);
