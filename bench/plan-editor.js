@@ -141,7 +141,7 @@ async function createPlan(server, cookie, fiscalYear) {
 	return m[1];
 }
 
-/** A Node Hocuspocus client with the session cookie (Node 20 has no global WebSocket). */
+/** A Node Hocuspocus client with the session cookie (Node's global WebSocket cannot send one: `ws`). */
 async function connect(server, docName, cookie) {
 	const [{ HocuspocusProvider, HocuspocusProviderWebsocket }, { default: WebSocket }, Y] = await Promise.all([
 		import('@hocuspocus/provider'),

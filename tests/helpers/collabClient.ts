@@ -1,4 +1,4 @@
-/** Real @hocuspocus/provider clients from Node (Node 20 has no global WebSocket: use `ws`). */
+/** Real @hocuspocus/provider clients from Node. Node 24 has a global WebSocket, but it cannot send a Cookie header: use `ws`. */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
