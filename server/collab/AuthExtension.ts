@@ -5,7 +5,6 @@
  * says a plan's access changed or a session ended, and on a timer (expiry, other instances).
  */
 import type { Document, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
-import type { IncomingMessage } from 'node:http';
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { WebSocket } from 'ws';
 import type { Database } from '$lib/server/db';
@@ -61,16 +60,19 @@ function disconnect(connection: AnyConnection, close: { code: number; reason: st
 
 const SOCKET = Symbol.for('ruamphaen.socket');
 
-/** The upgrade handler stores the socket on its request so a refused socket can be closed. */
-export function rememberSocket(request: IncomingMessage, socket: WebSocket) {
-	(request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET] = socket;
+/**
+ * The upgrade handler stores the socket on the request it hands Hocuspocus (every hook of the
+ * socket gets that same object) so a refused socket can be closed.
+ */
+export function rememberSocket(request: Request, socket: WebSocket) {
+	(request as Request & { [SOCKET]?: WebSocket })[SOCKET] = socket;
 }
 
-function socketOf(request: IncomingMessage): WebSocket | undefined {
-	return (request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET];
+function socketOf(request: Request): WebSocket | undefined {
+	return (request as Request & { [SOCKET]?: WebSocket })[SOCKET];
 }
 
-function refuse(request: IncomingMessage, close: { code: number; reason: string }): never {
+function refuse(request: Request, close: { code: number; reason: string }): never {
 	const socket = socketOf(request);
 	// Hocuspocus first sends its permission-denied message; then the socket goes, so a refused
 	// client cannot keep queueing messages on it.
@@ -103,7 +105,7 @@ export class AuthExtension implements Extension {
 
 	async onAuthenticate({ requestHeaders, request, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
 		const { db } = this.options;
-		const token = tokenFromCookieHeader(requestHeaders.cookie);
+		const token = tokenFromCookieHeader(requestHeaders.get('cookie') ?? undefined);
 		const session = token ? await validateSessionToken(db, token) : null;
 		if (!session) refuse(request, CloseCodes.unauthorized);
 		const socket = socketOf(request);

@@ -23,7 +23,6 @@ import { MessageType, type Connection, type Document, type Extension, type onLoa
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
-import type { WebSocket } from 'ws';
 import { log } from '$lib/server/log';
 import { stampAwarenessUpdate, type PresenceIdentity } from './presence';
 import { isEmptyStateVector, serverStepOneMessage, wholeDocumentMessage } from './firstSync';
@@ -42,10 +41,6 @@ export const Refusals = {
  */
 const SYNC_BURST = 8;
 const SYNC_REFILL_MS = 2000;
-
-interface DocumentInternals {
-	connections: Map<WebSocket, { clients: Set<number>; connection: Connection }>;
-}
 
 /** The connection context field AuthExtension fills with who the connection is. */
 export interface PresenceContext {
@@ -69,8 +64,7 @@ function awarenessFrame(documentName: string, update: Uint8Array): Uint8Array {
 function stampAwareness(document: Document, connection: Connection, update: Uint8Array): Verdict {
 	const identity = (connection.context as PresenceContext | undefined)?.presence;
 	if (!identity) return { drop: true };
-	const internals = document as unknown as DocumentInternals;
-	const own = internals.connections.get(connection.webSocket as unknown as WebSocket)?.clients ?? new Set<number>();
+	const own = document.getClients(connection) as Set<number>;
 	const states = document.awareness.getStates();
 	const stamped = stampAwarenessUpdate(update, identity, {
 		owns: (id) => own.has(id),

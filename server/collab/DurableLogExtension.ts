@@ -11,7 +11,7 @@
  * come through the store: it is not stored, and the document's connections are closed so this
  * instance reloads it from storage (see `onChange`).
  */
-import { Connection, MessageType } from '@hocuspocus/server';
+import { MessageType, isTransactionOrigin } from '@hocuspocus/server';
 import type {
 	Extension,
 	afterUnloadDocumentPayload,
@@ -29,8 +29,6 @@ import { PLAN_LOAD_ORIGIN, PLAN_STORE_ORIGIN, PlanWriteRefused, compactPlan, not
 import { REFUSAL_CLOSE } from '$lib/server/plan/writeRefusal';
 import { planIdFromDocName } from '$lib/domain/docNames';
 
-/** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
-const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 
 /** Thrown for a frame that is not a well-formed Hocuspocus message; closes the connection. */
 export class MalformedMessageError extends Error {
@@ -84,8 +82,15 @@ export class DurableLogExtension implements Extension {
 	}
 
 	async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
-		const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
-		this.tailLength.set(documentName, read.tailEntries);
+		try {
+			const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
+			this.tailLength.set(documentName, read.tailEntries);
+		} catch (error) {
+			// Hocuspocus 4.7 does not destroy a document whose load failed: its awareness timer
+			// would keep it in memory for good (hocuspocus#1156).
+			document.destroy();
+			throw error;
+		}
 	}
 
 	async beforeHandleMessage({ connection, update: message, documentName, document, context }: beforeHandleMessagePayload) {
@@ -122,13 +127,14 @@ export class DurableLogExtension implements Extension {
 	async onChange({ transactionOrigin, update, documentName, instance }: onChangePayload) {
 		// Stored before being applied: editors' messages (the store, in beforeHandleMessage),
 		// server-side writes (the store), our own load.
-		if (transactionOrigin instanceof Connection || transactionOrigin === PLAN_LOAD_ORIGIN) return;
+		if (transactionOrigin === PLAN_LOAD_ORIGIN) return;
+		if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') return;
 		if (transactionOrigin === PLAN_STORE_ORIGIN) {
 			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
 			return;
 		}
 		// Stored by another instance, relayed or caught up from the shared log.
-		if (transactionOrigin === REDIS_ORIGIN || transactionOrigin === this) {
+		if ((isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') || transactionOrigin === this) {
 			noteRelayedGrowth(this.db, documentName, update.byteLength);
 			return;
 		}

@@ -13,12 +13,13 @@ import { DurableLogExtension } from './DurableLogExtension';
 import { AuthExtension, rememberSocket } from './AuthExtension';
 import { PlanSchemaExtension } from './PlanSchemaExtension';
 import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
-import { BroadcastExtension } from './BroadcastExtension';
+import { LoadedStateExtension } from './LoadedStateExtension';
 import { FloodGuardExtension, defaultLimits, guardSocket, type FloodLimits } from './FloodGuardExtension';
 import { createScaleOut } from './ScaleOutExtension';
 import { ClientMessagesExtension } from './ClientMessagesExtension';
 import { SocketCounter } from './socketLimits';
 import { upgradeOriginAllowed } from './upgradeOrigin';
+import { webRequest } from './webRequest';
 import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
 import { setPlanLimits } from '$lib/server/plan/planStore';
 
@@ -84,15 +85,20 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 		// decides how much tail a cold load replays, not what a crash could lose.
 		debounce: 5000,
 		maxDebounce: 30000,
+		// A socket that sent nothing for this long is closed (providers renew presence every
+		// 15 s); Hocuspocus 4's default is 60 s.
+		timeout: 30_000,
+		// Broadcasts go out once per event-loop turn, encoded once for every connection.
+		flushDelay: 0,
 		extensions: [
 			new FloodGuardExtension(),
 			new ClientMessagesExtension(),
-			new BroadcastExtension(),
 			...(scaleOut?.extensions ?? []),
 			new AuthExtension({ db, sockets }),
 			durableLog,
 			new PlanSchemaExtension({ db }),
-			new CommentsBroadcastExtension()
+			new CommentsBroadcastExtension(),
+			new LoadedStateExtension()
 		]
 	});
 	if (config?.planMaxBytes) setPlanLimits({ maxBytes: config.planMaxBytes, maxGrowthPerHour: config.planMaxGrowthPerHour });
@@ -130,15 +136,25 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			}
 			return null;
 		},
-		accept(socket, request) {
-			sockets.countAddress(socket, addressOf(request));
+		accept(socket, incoming) {
+			let request: Request;
+			try {
+				request = webRequest(incoming);
+			} catch {
+				return socket.close(4400, 'bad-request'); // a Host header no URL can be built from
+			}
+			sockets.countAddress(socket, addressOf(incoming));
 			guardSocket(socket, limits);
 			rememberSocket(request, socket);
-			hocuspocus.handleConnection(socket, request);
+			// Hocuspocus 4 does not listen to the socket itself: messages and the close are ours to hand on.
+			const client = hocuspocus.handleConnection(socket, request);
+			socket.on('message', (data: Buffer) => client.handleMessage(data));
+			socket.once('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
 		},
 		async close() {
 			setLiveDocuments(null);
 			hocuspocus.closeConnections();
+			hocuspocus.flushPendingStores();
 			await durableLog.flush();
 			if (scaleOut) {
 				await scaleOut.scaleOut.onDestroy();
