@@ -6,7 +6,6 @@
  */
 import type { Document, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
-import type { WebSocket } from 'ws';
 import type { Database } from '$lib/server/db';
 import { tokenFromCookieHeader, validateSessionToken, type SessionUser } from '$lib/server/auth/session';
 import { loadPlanScene } from '$lib/server/planAccess';
@@ -18,6 +17,7 @@ import * as sessions from '$lib/server/db/sessions';
 import { colorFor } from '$lib/domain/colors';
 import type { PresenceIdentity } from './presence';
 import type { SocketCounter } from './socketLimits';
+import { refuse, socketOf } from './contextSocket';
 
 /** What a collaboration connection knows about who is on the other end. */
 export interface CollabContext {
@@ -39,7 +39,8 @@ export const CloseCodes = {
 	// Hocuspocus' codes; our lowercase reasons, which the client and tests match.
 	unauthorized: { code: Unauthorized.code, reason: 'unauthorized' },
 	forbidden: { code: Forbidden.code, reason: 'forbidden' },
-	tooManySockets: { code: 4429, reason: 'too-many-sockets' }
+	tooManySockets: { code: 4429, reason: 'too-many-sockets' },
+	unavailable: { code: 4503, reason: 'server-unavailable' }
 } as const;
 
 type AnyConnection = ReturnType<Document['getConnections']>[number];
@@ -56,28 +57,6 @@ export function accessMessage(readOnly: boolean, state: string) {
 function disconnect(connection: AnyConnection, close: { code: number; reason: string }) {
 	connection.close(close);
 	connection.webSocket.close(close.code, close.reason);
-}
-
-const SOCKET = Symbol.for('ruamphaen.socket');
-
-/**
- * The upgrade handler stores the socket on the request it hands Hocuspocus (every hook of the
- * socket gets that same object) so a refused socket can be closed.
- */
-export function rememberSocket(request: Request, socket: WebSocket) {
-	(request as Request & { [SOCKET]?: WebSocket })[SOCKET] = socket;
-}
-
-function socketOf(request: Request): WebSocket | undefined {
-	return (request as Request & { [SOCKET]?: WebSocket })[SOCKET];
-}
-
-function refuse(request: Request, close: { code: number; reason: string }): never {
-	const socket = socketOf(request);
-	// Hocuspocus first sends its permission-denied message; then the socket goes, so a refused
-	// client cannot keep queueing messages on it.
-	setTimeout(() => socket?.close(close.code, close.reason), 50);
-	throw Object.assign(new Error(close.reason), close);
 }
 
 export class AuthExtension implements Extension {
@@ -103,20 +82,31 @@ export class AuthExtension implements Extension {
 		clearInterval(this.sweep);
 	}
 
-	async onAuthenticate({ requestHeaders, request, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+	async onAuthenticate(payload: onAuthenticatePayload): Promise<CollabContext> {
+		try {
+			return await this.authenticate(payload);
+		} catch (error) {
+			if (typeof (error as { code?: unknown }).code === 'number') throw error; // one of our refusals
+			// The database is unreachable, say: not the client's fault, and worth a retry.
+			log().error({ err: error, documentName: payload.documentName }, 'collab authentication failed');
+			refuse(payload.context, CloseCodes.unavailable);
+		}
+	}
+
+	private async authenticate({ requestHeaders, context, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
 		const { db } = this.options;
 		const token = tokenFromCookieHeader(requestHeaders.get('cookie') ?? undefined);
 		const session = token ? await validateSessionToken(db, token) : null;
-		if (!session) refuse(request, CloseCodes.unauthorized);
-		const socket = socketOf(request);
+		if (!session) refuse(context, CloseCodes.unauthorized);
+		const socket = socketOf(context);
 		if (socket && this.options.sockets && !this.options.sockets.claimForUser(socket, session.user.id)) {
 			log().warn({ userId: session.user.id }, 'collab socket refused: the user holds too many');
-			refuse(request, CloseCodes.tooManySockets);
+			refuse(context, CloseCodes.tooManySockets);
 		}
 		const planId = planIdFromDocName(documentName);
 		const scene = planId ? await loadPlanScene(db, session.user, planId) : null;
 		// Unknown plan and forbidden plan look the same from outside.
-		if (!planId || !scene || !can(scene, 'read')) refuse(request, CloseCodes.forbidden);
+		if (!planId || !scene || !can(scene, 'read')) refuse(context, CloseCodes.forbidden);
 		connectionConfig.readOnly = !can(scene, 'edit');
 		log().info({ documentName, userId: session.user.id, readOnly: connectionConfig.readOnly }, 'collab connection authenticated');
 		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly, presence: presenceOf(session.user, scene.role) };

@@ -28,6 +28,9 @@ import { log } from '$lib/server/log';
 import { PLAN_LOAD_ORIGIN, PLAN_STORE_ORIGIN, PlanWriteRefused, compactPlan, noteRelayedGrowth, readPlanInto, writePlan } from '$lib/server/plan/planStore';
 import { REFUSAL_CLOSE } from '$lib/server/plan/writeRefusal';
 import { planIdFromDocName } from '$lib/domain/docNames';
+import { refuse } from './contextSocket';
+
+const STORAGE_UNAVAILABLE = { code: 4503, reason: 'storage-unavailable' };
 
 
 /** Thrown for a frame that is not a well-formed Hocuspocus message; closes the connection. */
@@ -81,7 +84,7 @@ export class DurableLogExtension implements Extension {
 		this.compactAfter = options.compactAfter ?? 200;
 	}
 
-	async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+	async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload) {
 		try {
 			const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
 			this.tailLength.set(documentName, read.tailEntries);
@@ -89,7 +92,8 @@ export class DurableLogExtension implements Extension {
 			// Hocuspocus 4.7 does not destroy a document whose load failed: its awareness timer
 			// would keep it in memory for good (hocuspocus#1156).
 			document.destroy();
-			throw error;
+			log().error({ documentName, err: error }, 'could not load a plan document');
+			refuse(context, STORAGE_UNAVAILABLE);
 		}
 	}
 
@@ -120,7 +124,7 @@ export class DurableLogExtension implements Extension {
 			}
 			// Not stored, so it must not be applied either: closing the connection drops it,
 			// and the client keeps the change as unsynced and sends it again on reconnect.
-			throw Object.assign(new Error('could not store the update'), { code: 4503, reason: 'storage-unavailable', cause: error });
+			throw Object.assign(new Error('could not store the update'), { ...STORAGE_UNAVAILABLE, cause: error });
 		}
 	}
 

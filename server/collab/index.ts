@@ -10,7 +10,8 @@ import type { Config } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { clientAddress } from '$lib/server/clientAddress';
 import { DurableLogExtension } from './DurableLogExtension';
-import { AuthExtension, rememberSocket } from './AuthExtension';
+import { AuthExtension } from './AuthExtension';
+import { SOCKET, type SocketContext } from './contextSocket';
 import { PlanSchemaExtension } from './PlanSchemaExtension';
 import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
 import { LoadedStateExtension } from './LoadedStateExtension';
@@ -144,11 +145,10 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 				return socket.close(4400, 'bad-request'); // a Host header no URL can be built from
 			}
 			sockets.countAddress(socket, addressOf(incoming));
-			guardSocket(socket, limits);
-			rememberSocket(request, socket);
-			// Hocuspocus 4 does not listen to the socket itself: messages and the close are ours to hand on.
-			const client = hocuspocus.handleConnection(socket, request);
-			socket.on('message', (data: Buffer) => client.handleMessage(data));
+			// Hocuspocus 4 does not listen to the socket itself: messages (through the flood guard)
+			// and the close are ours to hand on.
+			const client = hocuspocus.handleConnection(socket, request, { [SOCKET]: socket } satisfies SocketContext);
+			guardSocket(socket, limits, (data) => client.handleMessage(data));
 			socket.once('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
 		},
 		async close() {
