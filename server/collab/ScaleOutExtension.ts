@@ -32,7 +32,7 @@ import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 import IORedis from 'ioredis';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { and, gt, inArray, max } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
@@ -159,9 +159,21 @@ export class RelayExtension extends Redis {
 	}
 
 	override async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {
-		// Hocuspocus 4's extension only schedules the publish (once per turn) and logs its failures.
 		try {
-			if (this.pub.status === 'ready') await super.onAwarenessUpdate(payload);
+			if (this.pub.status !== 'ready') return;
+			// Removals are published here, at once: the extension publishes nothing for a document
+			// whose connections are gone by the end of the turn, so the last client to leave this
+			// instance stayed in the others' presence until it timed out (30 s).
+			const { documentName, awareness, removed } = payload;
+			if (removed.length) {
+				const e = encoding.createEncoder();
+				encoding.writeVarString(e, documentName);
+				encoding.writeVarUint(e, MessageType.Awareness);
+				encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, removed));
+				this.publishQuietly(documentName, encoding.toUint8Array(e));
+			}
+			// The extension schedules the rest (once per turn) and logs its own failures.
+			if (payload.added.length || payload.updated.length) await super.onAwarenessUpdate({ ...payload, removed: [] });
 		} catch (err) {
 			log().debug({ err }, 'relay awareness publish failed');
 		}
