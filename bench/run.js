@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Scale benchmark: ours (the built server with auth, durable log and write gate) against a
-// bare @hocuspocus/server 3, the y-websocket reference server and a raw `ws` broadcast
+// bare @hocuspocus/server 4, the y-websocket reference server and a raw `ws` broadcast
 // server, in the same run. Prints a table and writes bench/results/scale-*.json.
 //
 //   npm run build && node bench/run.js            # full run (3 repetitions, ~10 min)

@@ -35,10 +35,7 @@ export function attachCollab(server, runtimeOrLoader, options = {}) {
 			return;
 		}
 		wss ??= new WebSocketServer({ noServer: true, maxPayload: runtime.config.maxMessageBytes });
-		wss.handleUpgrade(req, socket, head, (ws) => {
-			runtime.collab.rememberSocket(req, ws);
-			runtime.collab.hocuspocus.handleConnection(ws, req);
-		});
+		wss.handleUpgrade(req, socket, head, (ws) => runtime.collab.accept(ws, req));
 	});
 	return {
 		close() {

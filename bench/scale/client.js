@@ -49,10 +49,13 @@ async function edit() {
 			connect(docName, (data, kind) => {
 				if (kind !== 'update') return;
 				if (!measuring) return;
-				deliveries++;
+				// Updates, not messages: Hocuspocus 4 (and ours, after a group commit) merges the
+				// updates of one event-loop turn into one message.
+				const carried = stamps(data);
+				deliveries += carried.length || 1;
 				if (observer) {
 					const t = nowUs();
-					for (const s of stamps(data)) latencies.push((t - s) / 1000);
+					for (const s of carried) latencies.push((t - s) / 1000);
 				}
 			})
 		);

@@ -3,6 +3,12 @@
 // broadcast server (bytes in, same bytes out to the others).
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { MessageType } from '@hocuspocus/server';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { AuthMessageType } from '@hocuspocus/common';
+
+// y-websocket numbers sync and awareness as Hocuspocus does (0 and 1).
+const { Sync, Awareness, Auth, SyncReply } = MessageType;
 
 export const KINDS = ['ours', 'hocuspocus', 'y-websocket', 'raw'];
 
@@ -23,15 +29,15 @@ export function wire(kind, docName) {
 			return `${base}/${encodeURIComponent(docName)}`;
 		},
 		hello() {
-			const step1 = frame(0, (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, new Uint8Array([0]))));
-			if (hp) return [frame(2, (e) => (encoding.writeVarUint(e, 0), encoding.writeVarString(e, 'cookie'))), step1];
+			const step1 = frame(Sync, (e) => (encoding.writeVarUint(e, messageYjsSyncStep1), encoding.writeVarUint8Array(e, new Uint8Array([0]))));
+			if (hp) return [frame(Auth, (e) => (encoding.writeVarUint(e, AuthMessageType.Token), encoding.writeVarString(e, 'cookie'))), step1];
 			return kind === 'raw' ? [] : [step1];
 		},
 		update(u) {
-			return kind === 'raw' ? u : frame(0, (e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, u)));
+			return kind === 'raw' ? u : frame(Sync, (e) => (encoding.writeVarUint(e, messageYjsUpdate), encoding.writeVarUint8Array(e, u)));
 		},
 		awareness(a) {
-			return kind === 'raw' ? a : frame(1, (e) => encoding.writeVarUint8Array(e, a));
+			return kind === 'raw' ? a : frame(Awareness, (e) => encoding.writeVarUint8Array(e, a));
 		},
 		/** 'step2' (first sync answer), 'update' (a broadcast edit), 'awareness' or 'other'. */
 		classify(data) {
@@ -40,10 +46,10 @@ export function wire(kind, docName) {
 				const d = decoding.createDecoder(data);
 				if (hp) decoding.readVarString(d);
 				const type = decoding.readVarUint(d);
-				if (type === 1) return 'awareness';
-				if (type !== 0 && type !== 4) return 'other';
+				if (type === Awareness) return 'awareness';
+				if (type !== Sync && type !== SyncReply) return 'other';
 				const sub = decoding.readVarUint(d);
-				return sub === 1 ? 'step2' : sub === 2 ? 'update' : 'other';
+				return sub === messageYjsSyncStep2 ? 'step2' : sub === messageYjsUpdate ? 'update' : 'other';
 			} catch {
 				return 'other';
 			}

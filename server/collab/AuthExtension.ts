@@ -5,8 +5,7 @@
  * says a plan's access changed or a session ended, and on a timer (expiry, other instances).
  */
 import type { Document, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from '@hocuspocus/server';
-import type { IncomingMessage } from 'node:http';
-import type { WebSocket } from 'ws';
+import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { Database } from '$lib/server/db';
 import { tokenFromCookieHeader, validateSessionToken, type SessionUser } from '$lib/server/auth/session';
 import { loadPlanScene } from '$lib/server/planAccess';
@@ -18,6 +17,7 @@ import * as sessions from '$lib/server/db/sessions';
 import { colorFor } from '$lib/domain/colors';
 import type { PresenceIdentity } from './presence';
 import type { SocketCounter } from './socketLimits';
+import { refuse, socketOf } from './contextSocket';
 
 /** What a collaboration connection knows about who is on the other end. */
 export interface CollabContext {
@@ -36,9 +36,11 @@ function presenceOf(user: SessionUser, role: string | null): PresenceIdentity {
 
 /** Close codes the client can tell apart (4000–4999 are the application's). */
 export const CloseCodes = {
-	unauthorized: { code: 4401, reason: 'unauthorized' },
-	forbidden: { code: 4403, reason: 'forbidden' },
-	tooManySockets: { code: 4429, reason: 'too-many-sockets' }
+	// Hocuspocus' codes; our lowercase reasons, which the client and tests match.
+	unauthorized: { code: Unauthorized.code, reason: 'unauthorized' },
+	forbidden: { code: Forbidden.code, reason: 'forbidden' },
+	tooManySockets: { code: 4429, reason: 'too-many-sockets' },
+	unavailable: { code: 4503, reason: 'server-unavailable' }
 } as const;
 
 type AnyConnection = ReturnType<Document['getConnections']>[number];
@@ -55,25 +57,6 @@ export function accessMessage(readOnly: boolean, state: string) {
 function disconnect(connection: AnyConnection, close: { code: number; reason: string }) {
 	connection.close(close);
 	connection.webSocket.close(close.code, close.reason);
-}
-
-const SOCKET = Symbol.for('ruamphaen.socket');
-
-/** The upgrade handler stores the socket on its request so a refused socket can be closed. */
-export function rememberSocket(request: IncomingMessage, socket: WebSocket) {
-	(request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET] = socket;
-}
-
-function socketOf(request: IncomingMessage): WebSocket | undefined {
-	return (request as IncomingMessage & { [SOCKET]?: WebSocket })[SOCKET];
-}
-
-function refuse(request: IncomingMessage, close: { code: number; reason: string }): never {
-	const socket = socketOf(request);
-	// Hocuspocus first sends its permission-denied message; then the socket goes, so a refused
-	// client cannot keep queueing messages on it.
-	setTimeout(() => socket?.close(close.code, close.reason), 50);
-	throw Object.assign(new Error(close.reason), close);
 }
 
 export class AuthExtension implements Extension {
@@ -99,20 +82,31 @@ export class AuthExtension implements Extension {
 		clearInterval(this.sweep);
 	}
 
-	async onAuthenticate({ requestHeaders, request, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+	async onAuthenticate(payload: onAuthenticatePayload): Promise<CollabContext> {
+		try {
+			return await this.authenticate(payload);
+		} catch (error) {
+			if (typeof (error as { code?: unknown }).code === 'number') throw error; // one of our refusals
+			// The database is unreachable, say: not the client's fault, and worth a retry.
+			log().error({ err: error, documentName: payload.documentName }, 'collab authentication failed');
+			refuse(payload.context, CloseCodes.unavailable);
+		}
+	}
+
+	private async authenticate({ requestHeaders, context, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
 		const { db } = this.options;
-		const token = tokenFromCookieHeader(requestHeaders.cookie);
+		const token = tokenFromCookieHeader(requestHeaders.get('cookie') ?? undefined);
 		const session = token ? await validateSessionToken(db, token) : null;
-		if (!session) refuse(request, CloseCodes.unauthorized);
-		const socket = socketOf(request);
+		if (!session) refuse(context, CloseCodes.unauthorized);
+		const socket = socketOf(context);
 		if (socket && this.options.sockets && !this.options.sockets.claimForUser(socket, session.user.id)) {
 			log().warn({ userId: session.user.id }, 'collab socket refused: the user holds too many');
-			refuse(request, CloseCodes.tooManySockets);
+			refuse(context, CloseCodes.tooManySockets);
 		}
 		const planId = planIdFromDocName(documentName);
 		const scene = planId ? await loadPlanScene(db, session.user, planId) : null;
 		// Unknown plan and forbidden plan look the same from outside.
-		if (!planId || !scene || !can(scene, 'read')) refuse(request, CloseCodes.forbidden);
+		if (!planId || !scene || !can(scene, 'read')) refuse(context, CloseCodes.forbidden);
 		connectionConfig.readOnly = !can(scene, 'edit');
 		log().info({ documentName, userId: session.user.id, readOnly: connectionConfig.readOnly }, 'collab connection authenticated');
 		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly, presence: presenceOf(session.user, scene.role) };

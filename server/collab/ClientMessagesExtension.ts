@@ -19,21 +19,15 @@
  * Each connection is wrapped as it is added to its document, before Hocuspocus hands it the
  * messages it queued during authentication.
  */
-import type { Connection, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
+import { MessageType, type Connection, type Document, type Extension, type onLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { WebSocket } from 'ws';
+import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import { log } from '$lib/server/log';
 import { stampAwarenessUpdate, type PresenceIdentity } from './presence';
 import { isEmptyStateVector, serverStepOneMessage, wholeDocumentMessage } from './firstSync';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
-const MESSAGE_QUERY_AWARENESS = 3;
-const MESSAGE_CLOSE = 7;
-const ALLOWED = new Set([MESSAGE_SYNC, MESSAGE_AWARENESS, MESSAGE_AUTH, MESSAGE_QUERY_AWARENESS, MESSAGE_CLOSE]);
-const SYNC_STEP_1 = 0;
+const ALLOWED = new Set<number>([MessageType.Sync, MessageType.Awareness, MessageType.Auth, MessageType.QueryAwareness, MessageType.CLOSE]);
 
 export const Refusals = {
 	notAllowed: { code: 4400, reason: 'message-not-allowed' },
@@ -47,10 +41,6 @@ export const Refusals = {
  */
 const SYNC_BURST = 8;
 const SYNC_REFILL_MS = 2000;
-
-interface DocumentInternals {
-	connections: Map<WebSocket, { clients: Set<number>; connection: Connection }>;
-}
 
 /** The connection context field AuthExtension fills with who the connection is. */
 export interface PresenceContext {
@@ -66,7 +56,7 @@ type Verdict =
 function awarenessFrame(documentName: string, update: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarString(e, documentName);
-	encoding.writeVarUint(e, MESSAGE_AWARENESS);
+	encoding.writeVarUint(e, MessageType.Awareness);
 	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
 }
@@ -74,8 +64,7 @@ function awarenessFrame(documentName: string, update: Uint8Array): Uint8Array {
 function stampAwareness(document: Document, connection: Connection, update: Uint8Array): Verdict {
 	const identity = (connection.context as PresenceContext | undefined)?.presence;
 	if (!identity) return { drop: true };
-	const internals = document as unknown as DocumentInternals;
-	const own = internals.connections.get(connection.webSocket as unknown as WebSocket)?.clients ?? new Set<number>();
+	const own = document.getClients(connection) as Set<number>;
 	const states = document.awareness.getStates();
 	const stamped = stampAwarenessUpdate(update, identity, {
 		owns: (id) => own.has(id),
@@ -107,8 +96,8 @@ function screenClientMessage(document: Document, connection: Connection, data: U
 	if (documentName !== document.name) return { pass: data }; // Hocuspocus ignores it
 	const type = decoding.readVarUint(d);
 	if (!ALLOWED.has(type)) return { refuse: Refusals.notAllowed };
-	if (type === MESSAGE_AWARENESS) return stampAwareness(document, connection, decoding.readVarUint8Array(d));
-	if (type !== MESSAGE_SYNC || decoding.readVarUint(d) !== SYNC_STEP_1) return { pass: data };
+	if (type === MessageType.Awareness) return stampAwareness(document, connection, decoding.readVarUint8Array(d));
+	if (type !== MessageType.Sync || decoding.readVarUint(d) !== messageYjsSyncStep1) return { pass: data };
 	// A client with nothing yet gets the shared encoding of the whole document, as Hocuspocus
 	// would answer: its own step 1, then step 2. That costs no encoding, so no budget; what a
 	// client that does not read piles up this way is bounded by FloodGuard's buffer cut-off.

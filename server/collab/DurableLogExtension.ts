@@ -11,7 +11,7 @@
  * come through the store: it is not stored, and the document's connections are closed so this
  * instance reloads it from storage (see `onChange`).
  */
-import { Connection } from '@hocuspocus/server';
+import { MessageType, isTransactionOrigin } from '@hocuspocus/server';
 import type {
 	Extension,
 	afterUnloadDocumentPayload,
@@ -21,19 +21,17 @@ import type {
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Database } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { PLAN_LOAD_ORIGIN, PLAN_STORE_ORIGIN, PlanWriteRefused, compactPlan, noteRelayedGrowth, readPlanInto, writePlan } from '$lib/server/plan/planStore';
 import { REFUSAL_CLOSE } from '$lib/server/plan/writeRefusal';
 import { planIdFromDocName } from '$lib/domain/docNames';
+import { refuse } from './contextSocket';
 
-/** The transaction origin Hocuspocus' Redis extension gives relayed updates. */
-const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
-const MESSAGE_SYNC = 0;
-const MESSAGE_SYNC_REPLY = 4;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+const STORAGE_UNAVAILABLE = { code: 4503, reason: 'storage-unavailable' };
+
 
 /** Thrown for a frame that is not a well-formed Hocuspocus message; closes the connection. */
 export class MalformedMessageError extends Error {
@@ -51,9 +49,9 @@ export function updateCarriedBy(message: Uint8Array): Uint8Array | null {
 		const decoder = decoding.createDecoder(message);
 		decoding.readVarString(decoder);
 		const type = decoding.readVarUint(decoder);
-		if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
+		if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
 		const step = decoding.readVarUint(decoder);
-		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+		if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return null;
 		const update = decoding.readVarUint8Array(decoder);
 		Y.decodeUpdate(update); // throws on bytes that are not a Yjs update
 		return update;
@@ -86,9 +84,17 @@ export class DurableLogExtension implements Extension {
 		this.compactAfter = options.compactAfter ?? 200;
 	}
 
-	async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
-		const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
-		this.tailLength.set(documentName, read.tailEntries);
+	async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload) {
+		try {
+			const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
+			this.tailLength.set(documentName, read.tailEntries);
+		} catch (error) {
+			// Hocuspocus 4.7 does not destroy a document whose load failed: its awareness timer
+			// would keep it in memory for good (hocuspocus#1156).
+			document.destroy();
+			log().error({ documentName, err: error }, 'could not load a plan document');
+			refuse(context, STORAGE_UNAVAILABLE);
+		}
 	}
 
 	async beforeHandleMessage({ connection, update: message, documentName, document, context }: beforeHandleMessagePayload) {
@@ -118,20 +124,21 @@ export class DurableLogExtension implements Extension {
 			}
 			// Not stored, so it must not be applied either: closing the connection drops it,
 			// and the client keeps the change as unsynced and sends it again on reconnect.
-			throw Object.assign(new Error('could not store the update'), { code: 4503, reason: 'storage-unavailable', cause: error });
+			throw Object.assign(new Error('could not store the update'), { ...STORAGE_UNAVAILABLE, cause: error });
 		}
 	}
 
 	async onChange({ transactionOrigin, update, documentName, instance }: onChangePayload) {
 		// Stored before being applied: editors' messages (the store, in beforeHandleMessage),
 		// server-side writes (the store), our own load.
-		if (transactionOrigin instanceof Connection || transactionOrigin === PLAN_LOAD_ORIGIN) return;
+		if (transactionOrigin === PLAN_LOAD_ORIGIN) return;
+		if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') return;
 		if (transactionOrigin === PLAN_STORE_ORIGIN) {
 			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
 			return;
 		}
 		// Stored by another instance, relayed or caught up from the shared log.
-		if (transactionOrigin === REDIS_ORIGIN || transactionOrigin === this) {
+		if ((isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') || transactionOrigin === this) {
 			noteRelayedGrowth(this.db, documentName, update.byteLength);
 			return;
 		}

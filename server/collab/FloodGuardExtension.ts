@@ -12,24 +12,26 @@
  *   Nothing it sent is dropped, and one flooding client cannot starve the others (each
  *   accepted update costs a committed database write);
  * - before a document's authentication completes, Hocuspocus queues that document's messages
- *   without limit, and it accepts any number of document names on one socket: both are
- *   capped, and a socket over a cap is closed with a reason (4429 / 4400).
+ *   (up to 1,000 per socket in v4) and accepts up to 100 document names on one socket: both
+ *   are capped tighter here, and a socket over a cap is closed with a reason (4429 / 4400).
  *
- * - when authentication fails for an unexpected reason (the database is unreachable), or a
- *   hook ends a document's connection (e.g. `storage-unavailable`), Hocuspocus leaves the
- *   socket open and the provider waits ~30 s before it gives up on it; the guard closes
- *   such a socket with a code and reason, so the client reconnects at once (with back-off)
- *   and offers its unsynced changes again.
+ * - when a hook ends a document's connection (e.g. `storage-unavailable`), Hocuspocus leaves
+ *   the socket open and the provider waits ~30 s before it gives up on it; the guard closes
+ *   such a socket with the code and reason, so the client reconnects at once (with back-off)
+ *   and offers its unsynced changes again. (Failed authentication and document loads close
+ *   their socket themselves: contextSocket.ts.)
  *
  * - what the server sends waits in the socket's buffer until the client reads it: past
  *   `maxBufferedBytes` (MAX_SOCKET_BUFFER_BYTES) the socket is destroyed, which frees it at
  *   once; a closing socket is destroyed after 5 s instead of ws' 30 s, since a client that
  *   does not read never sees our close frame either.
  *
- * `guardSocket` is applied by the upgrade path (through `Collab.rememberSocket`); the
- * extension part learns when a document's connection is established on a socket.
+ * `guardSocket` is applied by the upgrade path (`Collab.accept`) and hands on each message it
+ * lets through; the extension part learns when a document's connection is established on a
+ * socket, and when it ends.
  */
 import type { Extension, connectedPayload } from '@hocuspocus/server';
+import { MessageTooBig } from '@hocuspocus/common';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import { log } from '$lib/server/log';
@@ -52,53 +54,10 @@ export interface FloodLimits {
 }
 
 export const CloseReasons = {
-	tooBig: { code: 1009, reason: 'message-too-big' },
+	tooBig: { code: MessageTooBig.code, reason: 'message-too-big' },
 	beforeAuth: { code: 4429, reason: 'too-many-messages-before-auth' },
-	tooManyDocuments: { code: 4400, reason: 'too-many-documents' },
-	unavailable: { code: 4503, reason: 'server-unavailable' }
+	tooManyDocuments: { code: 4400, reason: 'too-many-documents' }
 } as const;
-
-const MESSAGE_AUTH = 2;
-const MESSAGE_CLOSE = 7;
-const AUTH_PERMISSION_DENIED = 1;
-/** The reason Hocuspocus gives when an authentication hook failed without one of ours. */
-const GENERIC_DENIAL = 'permission-denied';
-/** Close codes for the reasons our extensions give when they end a document's connection. */
-const CLOSE_CODES: Record<string, number> = {
-	'storage-unavailable': 4503,
-	'malformed-message': 4400,
-	'message-not-allowed': 4400,
-	'too-many-sync-requests': 4429,
-	unauthorized: 4401,
-	forbidden: 4403
-};
-
-/**
- * The WebSocket close an outgoing frame calls for, if any: Hocuspocus' generic authentication
- * denial (an unexpected error, e.g. the database is down) and its document-level CLOSE
- * message (our hooks refused a message) both leave the socket open, and the provider then
- * waits ~30 s before it reconnects; closing the socket makes it retry at once.
- */
-export function closeCalledFor(frame: Uint8Array): { code: number; reason: string } | null {
-	if (frame.length > 512) return null;
-	try {
-		const d = decoding.createDecoder(frame);
-		decoding.readVarString(d);
-		const type = decoding.readVarUint(d);
-		if (type === MESSAGE_AUTH) {
-			if (decoding.readVarUint(d) !== AUTH_PERMISSION_DENIED) return null;
-			return decoding.readVarString(d) === GENERIC_DENIAL ? CloseReasons.unavailable : null;
-		}
-		if (type === MESSAGE_CLOSE) {
-			const reason = decoding.readVarString(d);
-			if (reason === 'provider_initiated') return null;
-			return { code: CLOSE_CODES[reason] ?? 4000, reason: reason.slice(0, 100) };
-		}
-		return null;
-	} catch {
-		return null;
-	}
-}
 
 export function defaultLimits(maxMessageBytes: number, maxBufferedBytes = 16 * 1024 * 1024): FloodLimits {
 	return {
@@ -120,7 +79,7 @@ interface SocketState {
 	bytes: number;
 	last: number;
 	/** Messages held back because the socket is over its budget, oldest first. */
-	queue: [data: Buffer, isBinary: boolean][];
+	queue: Buffer[];
 	/** Their total size: the queue is bounded in bytes too (64 messages of 4 MB would be 256 MB). */
 	queuedBytes: number;
 	timer: NodeJS.Timeout | null;
@@ -130,8 +89,6 @@ interface SocketState {
 }
 
 const STATE = new WeakMap<WebSocket, SocketState>();
-/** Messages already let through once: Hocuspocus re-emits the ones it queued before auth. */
-const ADMITTED = new WeakSet<object>();
 /** Held-back messages beyond which the server stops reading the socket (TCP back-pressure). */
 const MAX_QUEUE = 64;
 /** How long a closing socket may take to finish the close handshake before it is destroyed. */
@@ -141,8 +98,8 @@ function sizeOf(data: Buffer | ArrayBuffer | Buffer[]): number {
 	return Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
 
-/** Installs the guard on a freshly upgraded socket, before Hocuspocus listens to it. */
-export function guardSocket(ws: WebSocket, limits: FloodLimits) {
+/** Installs the guard on a freshly upgraded socket; `deliver` hands a message on to Hocuspocus. */
+export function guardSocket(ws: WebSocket, limits: FloodLimits, deliver: (data: Buffer) => void) {
 	const state: SocketState = {
 		pending: new Map(),
 		messages: limits.messageBurst,
@@ -174,8 +131,6 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 	// grow without end: past the bound the socket is destroyed, which frees it at once.
 	const send = ws.send.bind(ws);
 	ws.send = ((data: unknown, ...rest: unknown[]) => {
-		const needed = data instanceof Uint8Array ? closeCalledFor(data) : null;
-		if (needed) setTimeout(() => ws.close(needed.code, needed.reason), 50).unref();
 		const result = (send as (...args: unknown[]) => void)(data, ...rest);
 		if (ws.bufferedAmount > limits.maxBufferedBytes && ws.readyState === ws.OPEN) cutOff(ws, ws.bufferedAmount);
 		return result;
@@ -196,12 +151,10 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 		return true;
 	};
 
-	const emit = ws.emit.bind(ws) as (event: string | symbol, ...args: unknown[]) => boolean;
 	/** Hands a message to Hocuspocus, after the per-document checks; false when the socket was refused. */
-	const admit = (data: Buffer, isBinary: boolean): boolean => {
-		ADMITTED.add(data);
+	const admit = (data: Buffer): boolean => {
 		if (!checkDocument(data)) return false;
-		emit('message', data, isBinary);
+		deliver(data);
 		return true;
 	};
 	// Messages for documents not yet established: Hocuspocus would queue them forever.
@@ -226,12 +179,12 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 	const drain = () => {
 		state.timer = null;
 		while (state.queue.length && ws.readyState === ws.OPEN) {
-			const [data, isBinary] = state.queue[0];
+			const data = state.queue[0];
 			const size = sizeOf(data);
 			if (!take(size)) break;
 			state.queue.shift();
 			state.queuedBytes -= size;
-			if (!admit(data, isBinary)) return clearQueue();
+			if (!admit(data)) return clearQueue();
 		}
 		if (ws.readyState !== ws.OPEN) return clearQueue();
 		if (state.paused && state.queue.length < MAX_QUEUE / 2 && state.queuedBytes < limits.byteBurst / 2) {
@@ -239,7 +192,7 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 			ws.resume();
 		}
 		if (state.queue.length) {
-			const size = sizeOf(state.queue[0][0]);
+			const size = sizeOf(state.queue[0]);
 			const waitMs = Math.max(
 				((1 - state.messages) / limits.messagesPerSecond) * 1000,
 				((size - state.bytes) / limits.bytesPerSecond) * 1000,
@@ -252,12 +205,9 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 	// Every incoming message passes here first: within budget it goes on at once; over budget
 	// it waits its turn (one at a time at the sustained rate), so one socket's flood is spread
 	// out between everyone else's messages instead of arriving as one long burst.
-	ws.emit = ((event: string | symbol, ...args: unknown[]) => {
-		if (event !== 'message' || ADMITTED.has(args[0] as object)) return emit(event, ...args);
-		const data = args[0] as Buffer;
-		const isBinary = args[1] as boolean;
-		if (!state.queue.length && take(sizeOf(data))) return admit(data, isBinary);
-		state.queue.push([data, isBinary]);
+	ws.on('message', (data: Buffer) => {
+		if (!state.queue.length && take(sizeOf(data))) return void admit(data);
+		state.queue.push(data);
 		state.queuedBytes += sizeOf(data);
 		state.delayed++;
 		if (!state.paused && (state.queue.length >= MAX_QUEUE || state.queuedBytes >= limits.byteBurst)) {
@@ -265,8 +215,7 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits) {
 			ws.pause();
 		}
 		if (!state.timer) drain();
-		return true;
-	}) as typeof ws.emit;
+	});
 	ws.once('close', () => {
 		clearQueue();
 		if (state.timer) clearTimeout(state.timer);
@@ -294,9 +243,20 @@ export function delayedMessages(ws: WebSocket): number {
 export class FloodGuardExtension implements Extension {
 	priority = 2000;
 
-	/** From now on the document's messages go to its connection, not to Hocuspocus' queue. */
+	/**
+	 * From now on the document's messages go to its connection, not to Hocuspocus' queue; and
+	 * when a hook ends the connection (a refused or unstorable update, a reset), the socket
+	 * goes too, with the code and reason, so the provider reconnects at once.
+	 */
 	async connected({ connection, documentName }: connectedPayload) {
-		const state = STATE.get(connection.webSocket as unknown as WebSocket);
-		state?.pending.set(documentName, -1);
+		const ws = connection.webSocket as unknown as WebSocket;
+		STATE.get(ws)?.pending.set(documentName, -1);
+		connection.onClose((_document, event) => {
+			// Closed by the client, or because the socket is going anyway: nothing to add.
+			if (!event || event.reason === 'provider_initiated' || ws.readyState !== ws.OPEN) return;
+			const code = event.code >= 4000 && event.code < 5000 ? event.code : 4000;
+			// After Hocuspocus' close message for the document, which the provider reads first.
+			setTimeout(() => ws.close(code, event.reason.slice(0, 100)), 50).unref();
+		});
 	}
 }

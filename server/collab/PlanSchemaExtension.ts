@@ -25,7 +25,10 @@ export class PlanSchemaExtension implements Extension {
 		const planId = planIdFromDocName(documentName);
 		if (!planId) return;
 		const version = getSchemaVersion(document);
-		if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
+		if (version > SCHEMA_VERSION) {
+			document.destroy(); // a failed load is not unloaded by Hocuspocus 4.7 (hocuspocus#1156)
+			throw new NewerSchemaError(version);
+		}
 		if (version === SCHEMA_VERSION) return;
 		try {
 			const { result } = await writePlan(this.options.db, planId, { edit: (doc) => migrateDoc(doc, MIGRATION_ORIGIN) }, { author: null, document });

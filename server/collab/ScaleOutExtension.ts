@@ -26,17 +26,19 @@ import type {
 	onConfigurePayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
+import { MessageType, isTransactionOrigin } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
+import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
+import IORedis from 'ioredis';
 import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { and, gt, inArray, max } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { bridgeEvents, events } from '$lib/server/events';
 import { planIdFromDocName } from '$lib/domain/docNames';
 import { log } from '$lib/server/log';
-
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
 
 type RedisClient = import('ioredis').Redis;
 
@@ -65,8 +67,8 @@ export function redisOptionsFromUrl(redisUrl: string) {
 function syncStep2Message(documentName: string, update: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarString(e, documentName);
-	encoding.writeVarUint(e, MESSAGE_SYNC);
-	encoding.writeVarUint(e, SYNC_STEP_2);
+	encoding.writeVarUint(e, MessageType.Sync);
+	encoding.writeVarUint(e, messageYjsSyncStep2);
 	encoding.writeVarUint8Array(e, update);
 	return encoding.toUint8Array(e);
 }
@@ -74,18 +76,45 @@ function syncStep2Message(documentName: string, update: Uint8Array): Uint8Array 
 export class RelayExtension extends Redis {
 	constructor(redisUrl: string, identifier?: string) {
 		const { host, port, options } = redisOptionsFromUrl(redisUrl);
-		super({ host, port, options, prefix: 'ruamphaen', ...(identifier ? { identifier } : {}) });
+		let clients = 0;
+		super({
+			prefix: 'ruamphaen',
+			...(identifier ? { identifier } : {}),
+			// The document log is authoritative: a cold load does not wait for a peer's state.
+			awaitInitialSyncTimeout: 0,
+			// The extension creates the publisher, then the subscriber, and subscribes its reply
+			// channel at once: the subscriber queues that while it connects (the publisher fails fast).
+			createClient: () => new IORedis(port, host, clients++ === 0 ? options : { ...options, enableOfflineQueue: true })
+		});
 		// Swallow errors of a relayed message (a bad message must not end the process).
 		const handle = (this as unknown as { handleIncomingMessage: (channel: Buffer, data: Buffer) => Promise<void> }).handleIncomingMessage;
 		this.sub.removeListener('messageBuffer', handle);
 		this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
 			try {
+				if (this.applyRelayedAwareness(data)) return;
 				void Promise.resolve(handle(channel, data)).catch((err) => log().warn({ err }, 'could not apply a relayed message'));
 			} catch (err) {
 				log().warn({ err }, 'could not apply a relayed message');
 			}
 		});
 		for (const client of [this.pub, this.sub]) client.on('error', () => undefined);
+	}
+
+	/**
+	 * Applies presence relayed by another instance as it came. Hocuspocus 4.7 re-encodes an
+	 * incoming awareness update from the states it decodes, which drops removals (a null
+	 * state): someone who left on another instance would stay here until presence times out.
+	 * Returns false for anything that is not another instance's presence.
+	 */
+	private applyRelayedAwareness(data: Buffer): boolean {
+		const idLength = data[0];
+		if (data.toString('utf-8', 1, idLength + 1) === this.configuration.identifier) return false;
+		const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset + idLength + 1, data.byteLength - idLength - 1));
+		const documentName = decoding.readVarString(d);
+		if (decoding.readVarUint(d) !== MessageType.Awareness) return false;
+		const document = this.instance?.documents.get(documentName);
+		if (document && !document.isDestroyed) applyAwarenessUpdate(document.awareness, decoding.readVarUint8Array(d), this.redisTransactionOrigin);
+		return true;
 	}
 
 	key(documentName: string) {
@@ -114,28 +143,40 @@ export class RelayExtension extends Redis {
 		this.sub.subscribe(this.key(document.name)).catch(() => undefined);
 		const e = encoding.createEncoder();
 		encoding.writeVarString(e, document.name);
-		encoding.writeVarUint(e, MESSAGE_SYNC);
-		encoding.writeVarUint(e, 0); // sync step 1
+		encoding.writeVarUint(e, MessageType.Sync);
+		encoding.writeVarUint(e, messageYjsSyncStep1);
 		encoding.writeVarUint8Array(e, Y.encodeStateVector(document));
 		this.publishQuietly(document.name, encoding.toUint8Array(e));
 		const q = encoding.createEncoder();
 		encoding.writeVarString(q, document.name);
-		encoding.writeVarUint(q, 3); // query awareness
+		encoding.writeVarUint(q, MessageType.QueryAwareness);
 		this.publishQuietly(document.name, encoding.toUint8Array(q));
 	}
 
 	override async onChange({ transactionOrigin, documentName, update }: onChangePayload) {
-		if (transactionOrigin === this.redisTransactionOrigin) return;
+		if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return;
 		this.publishQuietly(documentName, syncStep2Message(documentName, update));
 	}
 
 	override async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {
 		try {
-			if (this.pub.status === 'ready') return await super.onAwarenessUpdate(payload);
+			if (this.pub.status !== 'ready') return;
+			// Removals are published here, at once: the extension publishes nothing for a document
+			// whose connections are gone by the end of the turn, so the last client to leave this
+			// instance stayed in the others' presence until it timed out (30 s).
+			const { documentName, awareness, removed } = payload;
+			if (removed.length) {
+				const e = encoding.createEncoder();
+				encoding.writeVarString(e, documentName);
+				encoding.writeVarUint(e, MessageType.Awareness);
+				encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, removed));
+				this.publishQuietly(documentName, encoding.toUint8Array(e));
+			}
+			// The extension schedules the rest (once per turn) and logs its own failures.
+			if (payload.added.length || payload.updated.length) await super.onAwarenessUpdate({ ...payload, removed: [] });
 		} catch (err) {
 			log().debug({ err }, 'relay awareness publish failed');
 		}
-		return 0;
 	}
 
 	override async beforeBroadcastStateless(payload: beforeBroadcastStatelessPayload) {
@@ -149,6 +190,9 @@ export class RelayExtension extends Redis {
 
 	/** No Redis lock: our store hook only triggers compaction, which any instance may run. */
 	override async onStoreDocument(_payload: onStoreDocumentPayload) {}
+
+	/** No lock to release, and no reason to hold a server-side write for a second. */
+	override async afterStoreDocument() {}
 
 	override async onDestroy() {
 		this.pub.disconnect(false);

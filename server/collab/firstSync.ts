@@ -5,13 +5,10 @@
  * seconds) and 1.2 GB of buffers. Here it is encoded once per version of the document and the
  * same bytes go to every socket that asks, until the document changes.
  */
-import type { Document } from '@hocuspocus/server';
+import { MessageType, type Document } from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
+import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 
 const cached = new WeakMap<Document, Uint8Array>();
 const watched = new WeakSet<Document>();
@@ -19,7 +16,7 @@ const watched = new WeakSet<Document>();
 function syncMessage(documentName: string, step: number, payload: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarString(e, documentName);
-	encoding.writeVarUint(e, MESSAGE_SYNC);
+	encoding.writeVarUint(e, MessageType.Sync);
 	encoding.writeVarUint(e, step);
 	encoding.writeVarUint8Array(e, payload);
 	return encoding.toUint8Array(e);
@@ -38,7 +35,7 @@ export function wholeDocumentMessage(document: Document): Uint8Array {
 	}
 	let message = cached.get(document);
 	if (!message) {
-		message = syncMessage(document.name, SYNC_STEP_2, Y.encodeStateAsUpdate(document));
+		message = syncMessage(document.name, messageYjsSyncStep2, Y.encodeStateAsUpdate(document));
 		cached.set(document, message);
 	}
 	return message;
@@ -46,5 +43,5 @@ export function wholeDocumentMessage(document: Document): Uint8Array {
 
 /** The server's own sync step 1 (its state vector), so the client sends what the server lacks. */
 export function serverStepOneMessage(document: Document): Uint8Array {
-	return syncMessage(document.name, SYNC_STEP_1, Y.encodeStateVector(document));
+	return syncMessage(document.name, messageYjsSyncStep1, Y.encodeStateVector(document));
 }

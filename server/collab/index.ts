@@ -10,15 +10,17 @@ import type { Config } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { clientAddress } from '$lib/server/clientAddress';
 import { DurableLogExtension } from './DurableLogExtension';
-import { AuthExtension, rememberSocket } from './AuthExtension';
+import { AuthExtension } from './AuthExtension';
+import { SOCKET, type SocketContext } from './contextSocket';
 import { PlanSchemaExtension } from './PlanSchemaExtension';
 import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
-import { BroadcastExtension } from './BroadcastExtension';
+import { LoadedStateExtension } from './LoadedStateExtension';
 import { FloodGuardExtension, defaultLimits, guardSocket, type FloodLimits } from './FloodGuardExtension';
 import { createScaleOut } from './ScaleOutExtension';
 import { ClientMessagesExtension } from './ClientMessagesExtension';
 import { SocketCounter } from './socketLimits';
 import { upgradeOriginAllowed } from './upgradeOrigin';
+import { webRequest } from './webRequest';
 import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
 import { setPlanLimits } from '$lib/server/plan/planStore';
 
@@ -47,8 +49,8 @@ export interface Collab {
 	durableLog: DurableLogExtension;
 	/** Asked by the upgrade handler before upgrading: a cross-site origin, or an address over its socket cap. */
 	refuseUpgrade(request: IncomingMessage): UpgradeRefusal | null;
-	/** Called by the upgrade handler before handing a socket to Hocuspocus. */
-	rememberSocket(request: IncomingMessage, socket: WebSocket): void;
+	/** Takes an upgraded socket: counts it, guards it, and hands it to Hocuspocus. */
+	accept(socket: WebSocket, request: IncomingMessage): void;
 	/** Closes every connection and waits for pending writes. */
 	close(): Promise<void>;
 }
@@ -84,15 +86,20 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 		// decides how much tail a cold load replays, not what a crash could lose.
 		debounce: 5000,
 		maxDebounce: 30000,
+		// A socket that sent nothing for this long is closed (providers renew presence every
+		// 15 s); Hocuspocus 4's default is 60 s.
+		timeout: 30_000,
+		// Broadcasts go out once per event-loop turn, encoded once for every connection.
+		flushDelay: 0,
 		extensions: [
 			new FloodGuardExtension(),
 			new ClientMessagesExtension(),
-			new BroadcastExtension(),
 			...(scaleOut?.extensions ?? []),
 			new AuthExtension({ db, sockets }),
 			durableLog,
 			new PlanSchemaExtension({ db }),
-			new CommentsBroadcastExtension()
+			new CommentsBroadcastExtension(),
+			new LoadedStateExtension()
 		]
 	});
 	if (config?.planMaxBytes) setPlanLimits({ maxBytes: config.planMaxBytes, maxGrowthPerHour: config.planMaxGrowthPerHour });
@@ -130,14 +137,24 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			}
 			return null;
 		},
-		rememberSocket(request, socket) {
-			sockets.countAddress(socket, addressOf(request));
-			guardSocket(socket, limits);
-			rememberSocket(request, socket);
+		accept(socket, incoming) {
+			let request: Request;
+			try {
+				request = webRequest(incoming);
+			} catch {
+				return socket.close(4400, 'bad-request'); // a Host header no URL can be built from
+			}
+			sockets.countAddress(socket, addressOf(incoming));
+			// Hocuspocus 4 does not listen to the socket itself: messages (through the flood guard)
+			// and the close are ours to hand on.
+			const client = hocuspocus.handleConnection(socket, request, { [SOCKET]: socket } satisfies SocketContext);
+			guardSocket(socket, limits, (data) => client.handleMessage(data));
+			socket.once('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
 		},
 		async close() {
 			setLiveDocuments(null);
 			hocuspocus.closeConnections();
+			hocuspocus.flushPendingStores();
 			await durableLog.flush();
 			if (scaleOut) {
 				await scaleOut.scaleOut.onDestroy();

@@ -7,7 +7,7 @@
  *
  * Pure: decodes one awareness update, returns the update to apply (or null when nothing of it
  * may be applied). Called once per incoming message, before Hocuspocus applies it; the
- * fan-out then sends the stamped states (BroadcastExtension).
+ * fan-out then sends the stamped states.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';

@@ -5,15 +5,15 @@
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { MessageType } from '@hocuspocus/server';
+import { AuthMessageType } from '@hocuspocus/common';
+import { messageYjsSyncStep1 as SYNC_STEP1, messageYjsSyncStep2 as SYNC_STEP2, messageYjsUpdate as SYNC_UPDATE } from 'y-protocols/sync';
 
-const MSG_SYNC = 0;
-const MSG_AUTH = 2;
-const AUTH_TOKEN = 0;
-const AUTH_DENIED = 1;
-const AUTH_OK = 2;
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
+const MSG_SYNC = MessageType.Sync;
+const MSG_AUTH = MessageType.Auth;
+const AUTH_TOKEN = AuthMessageType.Token;
+const AUTH_DENIED = AuthMessageType.PermissionDenied;
+const AUTH_OK = AuthMessageType.Authenticated;
 
 export interface RawEvent {
 	kind: 'authenticated' | 'denied' | 'sync-step2' | 'sync-update' | 'sync-step1' | 'other' | 'closed';
@@ -52,7 +52,7 @@ export class RawClient {
 			if (auth === AUTH_DENIED) return { kind: 'denied', reason: decoding.readVarString(d) };
 			return { kind: 'other' };
 		}
-		if (type === MSG_SYNC || type === 4) {
+		if (type === MSG_SYNC || type === MessageType.SyncReply) {
 			const step = decoding.readVarUint(d);
 			const payload = decoding.readVarUint8Array(d);
 			return { kind: step === SYNC_STEP1 ? 'sync-step1' : step === SYNC_STEP2 ? 'sync-step2' : 'sync-update', payload };
@@ -80,7 +80,7 @@ export class RawClient {
 	}
 
 	/** Asks for the whole document (empty state vector). */
-	syncStep1(stateVector = new Uint8Array([0])) {
+	syncStep1(stateVector: Uint8Array = new Uint8Array([0])) {
 		this.send(this.frame((e) => {
 			encoding.writeVarUint(e, MSG_SYNC);
 			encoding.writeVarUint(e, SYNC_STEP1);

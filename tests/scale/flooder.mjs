@@ -5,6 +5,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import { MessageType } from '@hocuspocus/server';
+import { AuthMessageType } from '@hocuspocus/common';
+import { messageYjsUpdate } from 'y-protocols/sync';
 
 const [wsUrl, docName, cookie, countArg, rateArg, lingerArg] = process.argv.slice(2);
 const count = Number(countArg);
@@ -30,13 +33,13 @@ let acks = 0;
 let authed = false;
 ws.on('message', (data) => {
 	const type = data[1 + data[0]];
-	if (type === 8) acks++;
-	if (type === 2 && !authed) {
+	if (type === MessageType.SyncStatus) acks++;
+	if (type === MessageType.Auth && !authed) {
 		authed = true;
 		start();
 	}
 });
-ws.on('open', () => ws.send(frame((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, 'cookie')))));
+ws.on('open', () => ws.send(frame((e) => (encoding.writeVarUint(e, MessageType.Auth), encoding.writeVarUint(e, AuthMessageType.Token), encoding.writeVarString(e, 'cookie')))));
 function start() {
 	process.stdout.write('started\n');
 	const t0 = performance.now();
@@ -45,7 +48,7 @@ function start() {
 	const timer = setInterval(() => {
 		for (let k = 0; k < perTick && i < updates.length; k++) {
 			const u = updates[i++];
-			ws.send(frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, u))));
+			ws.send(frame((e) => (encoding.writeVarUint(e, MessageType.Sync), encoding.writeVarUint(e, messageYjsUpdate), encoding.writeVarUint8Array(e, u))));
 		}
 		if (i >= updates.length) {
 			clearInterval(timer);

@@ -1,13 +1,15 @@
 /**
  * PostgreSQL briefly unavailable (every connection to it reset, new ones refused, through a
  * proxy the test cuts): the server does not crash, updates it cannot store are refused (the
- * client is told `storage-unavailable` and keeps them as unsynced — the visible state), and
+ * client is told `storage-unavailable` and keeps them as unsynced — the visible state), a client
+ * that arrives meanwhile is told `server-unavailable` and its socket closed, and
  * once PostgreSQL is back every edit is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/postgres';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/collabClient';
 import { readScratch } from '../helpers/planCells';
+import { RawClient } from '../helpers/rawClient';
 import { demoPlan, signIn } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 import { converged, editor, every, expectedText, startCuttableProxy, type Editor } from './cluster';
@@ -52,7 +54,14 @@ describe('PostgreSQL briefly unavailable', () => {
 		const cutAt = Date.now();
 		let maxUnsynced = 0;
 		const watch = every(50, () => (maxUnsynced = Math.max(maxUnsynced, ...editors.map((e) => e.client.provider.unsyncedChanges))));
-		await new Promise((r) => setTimeout(r, 3000));
+		// A client arriving now cannot be authenticated: it is told why and its socket is closed,
+		// so it retries at once instead of waiting on an open socket.
+		const arriving = new RawClient(server.wsUrl, docName, cookie);
+		await arriving.opened;
+		arriving.auth();
+		expect((await arriving.waitFor('denied')).reason).toBe('server-unavailable');
+		expect(await arriving.closed).toBe(4503);
+		await new Promise((r) => setTimeout(r, Math.max(0, 3000 - (Date.now() - cutAt))));
 		expect(server.process.exitCode).toBeNull();
 		// The outage is visible: changes wait as unsynced on the clients.
 		expect(maxUnsynced).toBeGreaterThan(0);

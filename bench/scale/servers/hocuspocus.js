@@ -1,4 +1,4 @@
-// Bare @hocuspocus/server 3 with no extensions (memory only).
+// Bare @hocuspocus/server 4 with no extensions (memory only).
 import { Server } from '@hocuspocus/server';
 const server = new Server({ port: Number(process.env.PORT), address: '127.0.0.1', quiet: true });
 await server.listen();
