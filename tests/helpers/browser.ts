@@ -1,20 +1,12 @@
 /** Debian's chromium driven by playwright-core (no browser download on this machine). */
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/lib/server/export/chromium';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM_PATH,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		args: CHROMIUM_ARGS
 	});
 }

@@ -1,34 +1,9 @@
 /** The sign-in counters on both databases: atomic reservation, who is blocked, refunds, pruning. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../db';
+import { createTestDatabase } from '../../../../tests/helpers/postgres';
 import { ACCOUNT_RULE, ADDRESS_RULE, PAIR_RULE, prune, reserve, settle } from './throttle';
-
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-	const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-	try {
-		await admin.connect();
-	} catch {
-		return null;
-	}
-	const name = `ruamphaen_throttle_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(PG_ADMIN_URL);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		async drop() {
-			const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-			await c.connect();
-			await c.query(`drop database if exists ${name} with (force)`);
-			await c.end();
-		}
-	};
-}
 
 const T0 = Date.UTC(2026, 0, 1);
 const rows = async (db: Database) => (await db.orm.select().from(db.t.loginThrottle)).length;
@@ -36,12 +11,11 @@ const rows = async (db: Database) => (await db.orm.select().from(db.t.loginThrot
 for (const dialect of ['sqlite', 'postgres'] as const) {
 	describe(`login throttle on ${dialect}`, () => {
 		let db: Database;
-		let pgDb: Awaited<ReturnType<typeof pgDatabase>> = null;
+		let pgDb: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
 
 		beforeAll(async () => {
 			if (dialect === 'postgres') {
-				pgDb = await pgDatabase();
-				if (!pgDb) throw new Error(`PostgreSQL is needed at ${PG_ADMIN_URL} (set TEST_PG_URL)`);
+				pgDb = await createTestDatabase();
 				db = await openDatabase({ url: pgDb.url });
 			} else {
 				db = await openDatabase({ file: ':memory:' });

@@ -10,7 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translate } from '$lib/i18n';
 import { log } from '../log';
 
-const CHROMIUM_ARGS = [
+/** How Debian's chromium runs headless here (the browser tests launch it the same way). */
+export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
