@@ -110,7 +110,11 @@ export class PlanConnection {
 				if (number === 0) this.#writeRefusal = null;
 			},
 			onClose: ({ event }) => (this.#writeRefusal = refusalMessageForClose(event.code) ?? this.#writeRefusal),
-			onAuthenticated: ({ scope }) => (this.#readOnly = scope === 'readonly'),
+			onAuthenticated: ({ scope }) => {
+				// A refusal (e.g. storage briefly unavailable) lasts until the next successful sign-in.
+				this.#refused = false;
+				this.#readOnly = scope === 'readonly';
+			},
 			onAuthenticationFailed: () => (this.#refused = true)
 		});
 		// Locking (or returning) the plan flips this connection on the server; follow at once.
