@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
-import { demoPlan, postAction, signIn } from '../helpers/http';
+import { demoPlan, devalueData, postAction, signIn } from '../helpers/http';
 import { connectClient, waitFor, waitSynced } from '../helpers/collabClient';
 import { readPlan } from '../../src/lib/domain/plan/doc';
 import { computePd01 } from '../../src/lib/domain/plan/pd01';
@@ -91,15 +91,7 @@ async function postForm(p: string, form: FormData, cookie = officer) {
 	} catch {
 		return { status: res.status, type: 'raw', data: text as unknown };
 	}
-	const table = body.data ? (JSON.parse(body.data) as unknown[]) : [];
-	const revive = (i: unknown): unknown => {
-		if (typeof i !== 'number' || i < 0) return i === -1 ? undefined : i;
-		const v = table[i];
-		if (Array.isArray(v)) return v.map(revive);
-		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
-		return v;
-	};
-	return { status: res.status, type: body.type, data: (body.data ? revive(0) : undefined) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+	return { status: res.status, type: body.type, data: (body.data ? devalueData(body.data) : undefined) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 const fileForm = (name: string, bytes: Buffer, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') => {

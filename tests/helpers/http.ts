@@ -32,7 +32,7 @@ export async function postAction(server: RunningServer, path: string, fields: Re
 }
 
 /** SvelteKit serialises action data with devalue; our payloads are flat, so a small reader does. */
-function devalueData(data: string): unknown {
+export function devalueData(data: string): unknown {
 	const table = JSON.parse(data) as unknown[];
 	const revive = (index: unknown): unknown => {
 		if (typeof index !== 'number' || index < 0) return index === -1 ? undefined : index;

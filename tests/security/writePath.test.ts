@@ -13,7 +13,7 @@ import net from 'node:net';
 import { once } from 'node:events';
 import * as Y from 'yjs';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
-import { demoPlan, postAction, signIn } from '../helpers/http';
+import { demoPlan, devalueData, postAction, signIn } from '../helpers/http';
 import { openDataDb } from '../helpers/dataDir';
 import { RawClient } from '../helpers/rawClient';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/collabClient';
@@ -37,18 +37,10 @@ function storedSize(dataDir: string, docName: string): number {
 	return (snap?.bytes ?? 0) + tail.bytes;
 }
 
-/** SvelteKit's action envelope with its devalue'd data (our payloads are flat). */
+/** SvelteKit's action envelope with its devalue'd data. */
 function readEnvelope(text: string): { type: string; status?: number; data: unknown } {
 	const body = JSON.parse(text) as { type: string; status?: number; data?: string };
-	const table = body.data ? (JSON.parse(body.data) as unknown[]) : [];
-	const revive = (i: unknown): unknown => {
-		if (typeof i !== 'number' || i < 0) return i === -1 ? undefined : i;
-		const v = table[i];
-		if (Array.isArray(v)) return v.map(revive);
-		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
-		return v;
-	};
-	return { type: body.type, status: body.status, data: body.data ? revive(0) : undefined };
+	return { type: body.type, status: body.status, data: body.data ? devalueData(body.data) : undefined };
 }
 
 /**
