@@ -9,6 +9,7 @@ import { launchBrowser } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { demoPlan, signIn } from '../helpers/http';
 import { step } from '../helpers/workflow';
+import { openPlanAs } from './plan-support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,14 +28,7 @@ it('a page opened while the plan is in review becomes writable on return, withou
 	const plan = await demoPlan(server, support);
 	await step(server, plan.id, 'submit', support);
 
-	const page = await (await browser.newContext()).newPage();
-	await page.goto(server.url + '/login');
-	await page.getByLabel('ชื่อผู้ใช้').fill('support');
-	await page.getByLabel('รหัสผ่าน').fill('support-demo-2569');
-	await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-	await page.waitForURL(server.url + '/');
-	await page.goto(`${server.url}/plans/${plan.id}`);
-	await expect.poll(() => page.getAttribute('[data-testid="save-state"]', 'data-state')).toBe('saved');
+	const { page } = await openPlanAs(browser, server, 'support');
 	const readOnlyBadge = page.getByTestId('read-only');
 	expect(await readOnlyBadge.count()).toBe(1);
 	let loads = 0;
@@ -42,7 +36,7 @@ it('a page opened while the plan is in review becomes writable on return, withou
 
 	await step(server, plan.id, 'return', committee, { note: 'เพิ่มรายละเอียดโครงการ' });
 	await expect.poll(() => readOnlyBadge.count()).toBe(0);
-	// Writable for real: a cell takes typing.
+	// Writable for real: the narrative editor takes input again.
 	await expect.poll(() => page.locator('[data-testid="section-editor"] .ProseMirror[contenteditable="true"]').count()).toBeGreaterThan(0);
 	expect(loads).toBe(0);
 
