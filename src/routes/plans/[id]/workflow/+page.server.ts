@@ -11,7 +11,8 @@ import * as users from '$lib/server/db/users';
 import * as signoff from '$lib/server/db/signoff';
 import * as organizations from '$lib/server/db/organizations';
 import { readPlanContent } from '$lib/server/planContentState';
-import { loadCurrentPlan } from '$lib/server/planSnapshot';
+import { withStoredPlan } from '$lib/server/plan/planStore';
+import { getFrontMatter, readPlan } from '$lib/domain/plan/doc';
 import { transitionPlan } from '$lib/server/commands/planTransitioner';
 import { createVersion } from '$lib/server/commands/versionCreator';
 import { amendmentBlocker, startAmendment } from '$lib/server/commands/amendmentStarter';
@@ -41,12 +42,15 @@ export async function load({ params, locals, url }) {
 	const people = new Map((await users.listInOrg(db, scene.plan.orgId)).map((u) => [u.id, u.displayName]));
 	// The executive signs off what they see here: its hash goes back with the approval.
 	const content = abilities.approve ? await readPlanContent(db, params.id) : null;
-	const current = await loadCurrentPlan(db, params.id);
-	const issues = abilities.approve || abilities.submitForReview || abilities.forward ? validatePlan(current) : [];
+	// One rebuild of the stored plan: the whole plan only for those who act on its validity.
+	const mayAct = abilities.approve || abilities.submitForReview || abilities.forward;
+	const { issues, ordinance } = await withStoredPlan(db, params.id, (doc) => ({
+		issues: mayAct ? validatePlan(readPlan(doc)) : [],
+		ordinance: getFrontMatter(doc).workflow.budgetOrdinance
+	}));
 	const row = scene.row;
 	// One source for the clock: a date the officer recorded, else the budget ordinance date the
 	// plan itself states (front matter), which is what usually starts the 30 days (ข้อ ๒๗).
-	const ordinance = current.front.workflow.budgetOrdinance;
 	const ordinanceDate = parseIsoDate(ordinance.announcedISO ?? '') ? ordinance.announcedISO : null;
 	const triggerDate = row.triggerDate ?? ordinanceDate;
 	const blocker = abilities.startAmendment ? amendmentBlocker(row, await plans.editionsOf(db, row.orgId, row.fiscalYear)) : null;
