@@ -4,7 +4,8 @@
 // Uses the same configuration (DATA_DIR, DATABASE_URL) as the server. Run `npm run build` first.
 import { parseArgs } from 'node:util';
 
-const RUNTIME = Symbol.for('ruamphaen.runtime');
+// The process slot the app bundle reads (src/lib/server/processSlot.ts).
+const SLOT = Symbol.for('ruamphaen');
 
 /** @param {string} message @returns {never} */
 function fail(message) {
@@ -41,6 +42,9 @@ async function main() {
 	const password = process.env.RUAMPHAEN_ADMIN_PASSWORD ?? (await readStdin());
 	process.env.SEED_DEMO = 'false';
 	process.env.LOG_LEVEL ??= 'warn';
+	// Set before the bundle loads: its runtime then opens the database only — no collaboration
+	// server, no Redis connections.
+	/** @type {any} */ (globalThis)[SLOT] = { operatorOnly: true };
 	try {
 		const entry = '../build/handler.js';
 		await import(entry);
@@ -48,7 +52,7 @@ async function main() {
 		fail(['ConfigError', 'DatabaseUnavailableError'].includes(error?.name) ? error.message : String(error?.stack ?? error));
 	}
 	/** @type {import('./runtime').Runtime} */
-	const runtime = await /** @type {any} */ (globalThis)[RUNTIME];
+	const runtime = await /** @type {any} */ (globalThis)[SLOT].runtime;
 	try {
 		const { org, user } = await runtime.operator.createAdmin({
 			org: {

@@ -4,7 +4,8 @@
 import http from 'node:http';
 import { attachCollab } from './upgrade.js';
 
-const RUNTIME = Symbol.for('ruamphaen.runtime');
+// The app bundle publishes its runtime in the one process slot (src/lib/server/processSlot.ts).
+const SLOT = Symbol.for('ruamphaen');
 // adapter-node assumes https when ORIGIN is unset, which breaks SvelteKit's same-origin check
 // for forms served over plain http. Without ORIGIN the protocol comes from the socket itself,
 // through a header this entry sets on every request (a client cannot supply it).
@@ -45,7 +46,7 @@ async function main() {
 		fail(error);
 	}
 	/** @type {import('./runtime').Runtime} */
-	const runtime = await /** @type {any} */ (globalThis)[RUNTIME].catch(fail);
+	const runtime = await /** @type {any} */ (globalThis)[SLOT].runtime.catch(fail);
 	const { config } = runtime;
 
 	const server = http.createServer((req, res) => {

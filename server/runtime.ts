@@ -1,8 +1,9 @@
 /**
  * The process' long-lived parts — configuration, database, collaboration server — created
  * once. SvelteKit's `init` hook creates it inside the app bundle; the production entry
- * (server/index.js) and the dev-server plugin (vite.config.ts) reach the same instance through
- * a global key, because they load the app through different module graphs.
+ * (server/index.js), the operator CLI and the dev-server plugin (vite.config.ts) reach the same
+ * instance through the process slot ($lib/server/processSlot), because they load the app
+ * through different module graphs.
  */
 import path from 'node:path';
 import { readConfig, type Config } from '$lib/server/config';
@@ -11,42 +12,43 @@ import { log } from '$lib/server/log';
 import { createCollab, type Collab } from './collab';
 import { seedDemo } from '$lib/server/demo/seedDemo';
 import { createAdmin } from '$lib/server/commands/adminCreator';
+import { processSlot } from '$lib/server/processSlot';
 
 export interface Runtime {
 	config: Config;
 	db: Database;
-	collab: Collab;
+	/** Null in the operator CLI, which accepts no connections. */
+	collab: Collab | null;
 	/** Commands for the operator CLI (server/cli.js), which reaches them through the bundle. */
 	operator: { createAdmin: (props: Parameters<typeof createAdmin>[1]) => ReturnType<typeof createAdmin> };
 	/** Flushes pending writes, closes collaboration connections and the database. */
 	shutdown(): Promise<void>;
 }
 
-const key = Symbol.for('ruamphaen.runtime');
-type WithRuntime = typeof globalThis & { [key]?: Promise<Runtime> };
-
 /** Starts the runtime on first call; later calls get the same one. */
 export function startRuntime(): Promise<Runtime> {
-	const g = globalThis as WithRuntime;
-	g[key] ??= create();
-	return g[key];
+	const slot = processSlot();
+	slot.runtime ??= create(slot.operatorOnly === true);
+	return slot.runtime;
 }
 
 /** The started runtime; for request handlers, which only run after `init`. */
 export function runtime(): Promise<Runtime> {
-	const started = (globalThis as WithRuntime)[key];
+	const started = processSlot().runtime;
 	if (!started) throw new Error('runtime not started');
 	return started;
 }
 
-async function create(): Promise<Runtime> {
+async function create(operatorOnly: boolean): Promise<Runtime> {
 	const config = readConfig();
 	const db = await openDatabase({
 		url: config.databaseUrl,
 		file: path.join(config.dataDir, 'ruamphaen.sqlite')
 	});
 	if (config.seedDemo) await seedDemo(db);
-	const collab = createCollab({ db, config });
+	// The operator CLI only runs commands against the database: no collaboration server, no
+	// Redis connections, nothing listening for events.
+	const collab = operatorOnly ? null : createCollab({ db, config });
 	log().info({ database: db.dialect, dataDir: config.dataDir }, 'runtime started');
 	if (config.maxSocketBufferBytes <= config.planMaxBytes) {
 		// A plan's first sync is one message: readers of a plan near the cap would be cut off.
@@ -60,7 +62,7 @@ async function create(): Promise<Runtime> {
 		operator: { createAdmin: (props) => createAdmin(db, props) },
 		shutdown() {
 			stopping ??= (async () => {
-				await collab.close();
+				await collab?.close();
 				await db.close();
 			})();
 			return stopping;

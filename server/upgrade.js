@@ -23,10 +23,11 @@ export function attachCollab(server, runtimeOrLoader, options = {}) {
 			if (!options.leaveOtherPaths) socket.destroy();
 			return;
 		}
-		const runtime = await load();
+		const { collab, config } = await load();
+		if (!collab) return void socket.destroy();
 		// A cross-site page (Origin of another site), or an address over its socket cap, is
 		// answered with a plain HTTP status before anything is upgraded.
-		const refusal = runtime.collab.refuseUpgrade(req);
+		const refusal = collab.refuseUpgrade(req);
 		if (refusal) {
 			const status = refusal.status === 403 ? 'Forbidden' : 'Too Many Requests';
 			socket.on('error', () => socket.destroy());
@@ -34,8 +35,8 @@ export function attachCollab(server, runtimeOrLoader, options = {}) {
 			socket.end(`HTTP/1.1 ${refusal.status} ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${refusal.reason.length}\r\n\r\n${refusal.reason}`);
 			return;
 		}
-		wss ??= new WebSocketServer({ noServer: true, maxPayload: runtime.config.maxMessageBytes });
-		wss.handleUpgrade(req, socket, head, (ws) => runtime.collab.accept(ws, req));
+		wss ??= new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+		wss.handleUpgrade(req, socket, head, (ws) => collab.accept(ws, req));
 	});
 	return {
 		close() {

@@ -1,6 +1,10 @@
 /** Operators get one clear line, not a stack trace, for bad settings and a missing database. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runServerExpectingExit, startServer } from './helpers/server';
+import { ROOT, runServerExpectingExit, startServer } from './helpers/server';
 
 describe('start-up errors', () => {
 	it.each([
@@ -28,5 +32,26 @@ describe('health and shutdown', () => {
 		expect(await res.json()).toEqual({ status: 'ok', database: 'ok', dialect: 'sqlite', collaboration: { documents: 0, connections: 0 } });
 		const exit = await server.kill('SIGTERM');
 		expect(exit.code).toBe(0);
+	});
+});
+
+describe('operator CLI', () => {
+	it('creates an admin touching only the database: no collaboration server, no Redis connection', () => {
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruamphaen-cli-'));
+		const result = spawnSync(
+			process.execPath,
+			['server/cli.js', 'create-admin', '--org-name', 'เทศบาลตำบลทดสอบ', '--org-slug', 'cli-test', '--username', 'cliadmin', '--display-name', 'ผู้ดูแล ทดสอบ'],
+			{
+				cwd: ROOT,
+				// Redis unreachable: a CLI that started the collaboration server would try it and log the loss.
+				env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'info', RUAMPHAEN_ADMIN_PASSWORD: 'cli-admin-password-1' },
+				encoding: 'utf8',
+				timeout: 60_000
+			}
+		);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('created admin "cliadmin" in เทศบาลตำบลทดสอบ');
+		expect(`${result.stdout}${result.stderr}`).not.toMatch(/redis/i);
+		fs.rmSync(dataDir, { recursive: true, force: true });
 	});
 });

@@ -10,7 +10,7 @@
  */
 import type { WebSocket } from 'ws';
 
-export const SOCKET = Symbol.for('ruamphaen.socket');
+export const SOCKET = Symbol('ruamphaen.socket');
 
 export interface SocketContext {
 	[SOCKET]?: WebSocket;

@@ -8,6 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { processSlot } from './processSlot';
 
 export interface ServerEvents {
 	/** These sessions no longer exist (logout, password change, revocation). */
@@ -18,13 +19,10 @@ export interface ServerEvents {
 	commentsChanged: [planId: string, threadId: string];
 }
 
-const key = Symbol.for('ruamphaen.events');
-type WithEvents = typeof globalThis & { [key]?: EventEmitter<ServerEvents> };
-
 export function events(): EventEmitter<ServerEvents> {
-	const g = globalThis as WithEvents;
-	g[key] ??= new EventEmitter<ServerEvents>();
-	return g[key];
+	const slot = processSlot();
+	slot.events ??= new EventEmitter<ServerEvents>();
+	return slot.events;
 }
 
 /** A pub/sub channel: the Redis clients in production, anything that relays strings in tests. */

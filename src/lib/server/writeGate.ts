@@ -8,8 +8,9 @@
  * One per process: with several instances the transition's instance holds its own gate, and
  * the others learn of the new state when they re-check access (see AuthExtension).
  */
+import { processSlot } from './processSlot';
 
-class WriteGate {
+export class WriteGate {
 	private readonly frozen = new Set<string>();
 	private readonly inFlight = new Map<string, number>();
 	private readonly drained = new Map<string, (() => void)[]>();
@@ -51,11 +52,8 @@ class WriteGate {
 	}
 }
 
-const key = Symbol.for('ruamphaen.writeGate');
-type WithGate = typeof globalThis & { [key]?: WriteGate };
-
 export function writeGate(): WriteGate {
-	const g = globalThis as WithGate;
-	g[key] ??= new WriteGate();
-	return g[key];
+	const slot = processSlot();
+	slot.writeGate ??= new WriteGate();
+	return slot.writeGate;
 }

@@ -23,7 +23,7 @@ export async function GET() {
 			database,
 			...(healthy ? {} : { message: 'database unavailable' }),
 			dialect: rt.db.dialect,
-			collaboration: { documents: rt.collab.hocuspocus.getDocumentsCount(), connections: rt.collab.hocuspocus.getConnectionsCount() }
+			collaboration: rt.collab && { documents: rt.collab.hocuspocus.getDocumentsCount(), connections: rt.collab.hocuspocus.getConnectionsCount() }
 		},
 		{ status: healthy ? 200 : 503 }
 	);

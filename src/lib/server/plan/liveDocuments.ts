@@ -4,6 +4,7 @@
  * tests, the operator CLI) there are no live documents and the log alone is the truth.
  */
 import type * as Y from 'yjs';
+import { processSlot } from '../processSlot';
 
 export interface LiveDocuments {
 	/** The document loaded on this instance (waiting for one still loading), or null. */
@@ -16,13 +17,10 @@ export interface LiveDocuments {
 	hold<T>(docName: string, fn: () => Promise<T>): Promise<T>;
 }
 
-const key = Symbol.for('ruamphaen.liveDocuments');
-type WithLive = typeof globalThis & { [key]?: LiveDocuments | null };
-
 export function setLiveDocuments(live: LiveDocuments | null): void {
-	(globalThis as WithLive)[key] = live;
+	processSlot().liveDocuments = live;
 }
 
 export function liveDocuments(): LiveDocuments | null {
-	return (globalThis as WithLive)[key] ?? null;
+	return processSlot().liveDocuments ?? null;
 }
