@@ -48,6 +48,19 @@ export const text = (max: number) =>
 export const requiredText = (max: number) =>
 	v.pipe(v.optional(v.string('invalidInput'), ''), v.trim(), v.nonEmpty('required'), v.maxLength(max, 'textTooLong'));
 
+/**
+ * A password as typed: never trimmed (spaces are part of it), at most `max` characters so a
+ * huge body cannot make the password hash the bottleneck; the length rules stay with the
+ * password module.
+ */
+export const secret = (max = 1024) => v.pipe(v.optional(v.string('invalidInput'), ''), v.maxLength(max, 'textTooLong'));
+
+/**
+ * Text whose rules (empty, too long) belong to the command that stores it: the boundary only
+ * refuses what is not text at all, so `{ "body": {} }` is not stored as "[object Object]".
+ */
+export const commandText = () => v.optional(v.string('invalidInput'), '');
+
 /** An identifier we issued (ids, tokens): letters, digits, `_` and `-`. */
 export const id = () => v.pipe(v.string('invalidInput'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalidInput'));
 

@@ -6,6 +6,10 @@ import { changePassword } from '$lib/server/commands/passwordChanger';
 import { endUserSessions } from '$lib/server/commands/sessionEnder';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
+import * as v from 'valibot';
+import { readForm, secret } from '$lib/server/input';
+
+const PasswordChange = v.object({ currentPassword: secret(), newPassword: secret() });
 
 export async function load({ locals, url }) {
 	const user = requireUser(locals, url);
@@ -20,11 +24,11 @@ export async function load({ locals, url }) {
 export const actions = {
 	password: async ({ request, locals, cookies, url, setHeaders }) => {
 		const user = requireUser(locals, url);
-		const form = await request.formData();
+		const input = await readForm(request, PasswordChange);
+		if (!input.ok) return fail(400, { passwordError: 'invalidInput' as const });
 		const result = await changePassword((await runtime()).db, {
 			userId: user.id,
-			currentPassword: String(form.get('currentPassword') ?? ''),
-			newPassword: String(form.get('newPassword') ?? ''),
+			...input.value,
 			userAgent: request.headers.get('user-agent') ?? '',
 			ip: locals.clientAddress
 		});

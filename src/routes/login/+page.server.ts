@@ -4,6 +4,10 @@ import { signIn } from '$lib/server/commands/sessionCreator';
 import { endSession } from '$lib/server/commands/sessionEnder';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeNext } from '$lib/server/auth/guard';
+import * as v from 'valibot';
+import { readForm, requiredText, secret } from '$lib/server/input';
+
+const Credentials = v.object({ username: requiredText(64), password: v.pipe(secret(), v.nonEmpty('required')) });
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
@@ -12,10 +16,10 @@ export function load({ locals, url }) {
 
 export const actions = {
 	default: async ({ request, cookies, locals, url, setHeaders }) => {
-		const form = await request.formData();
-		const username = String(form.get('username') ?? '');
-		const password = String(form.get('password') ?? '');
-		if (!username || !password) return fail(400, { username, error: 'invalidCredentials' as const });
+		const input = await readForm(request, Credentials);
+		// Whatever is wrong with the input, the answer is the one a wrong password gets.
+		if (!input.ok) return fail(400, { username: '', error: 'invalidCredentials' as const });
+		const { username, password } = input.value;
 		const { db } = await runtime();
 		const result = await signIn(db, { username, password, ip: locals.clientAddress, userAgent: request.headers.get('user-agent') ?? '' });
 		if (!result.ok) {

@@ -4,6 +4,11 @@ import { acceptInvitation, findUsableInvitation } from '$lib/server/commands/inv
 import { setSessionCookie } from '$lib/server/auth/session';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
 import * as organizations from '$lib/server/db/organizations';
+import * as v from 'valibot';
+import { commandText, readForm, secret } from '$lib/server/input';
+
+/** Username and display name rules (length, characters) belong to the accepting command. */
+const Acceptance = v.object({ username: commandText(), password: secret(), displayName: commandText() });
 
 export async function load({ params }) {
 	const { db } = await runtime();
@@ -17,13 +22,12 @@ export async function load({ params }) {
 
 export const actions = {
 	default: async ({ params, request, cookies, locals, setHeaders }) => {
-		const form = await request.formData();
-		const username = String(form.get('username') ?? '');
+		const input = await readForm(request, Acceptance);
+		if (!input.ok) return fail(400, { username: '', error: 'invalidInput' as const });
+		const { username } = input.value;
 		const result = await acceptInvitation((await runtime()).db, {
 			token: params.token,
-			username,
-			password: String(form.get('password') ?? ''),
-			displayName: String(form.get('displayName') ?? ''),
+			...input.value,
 			userAgent: request.headers.get('user-agent') ?? '',
 			ip: locals.clientAddress
 		});

@@ -1,13 +1,18 @@
 import { json } from '@sveltejs/kit';
 import { runtime } from '$server/runtime';
 import { editComment, hideComment } from '$lib/server/commands/commentEditor';
-import { readJson, refused, requireActor } from '$lib/server/http';
+import * as v from 'valibot';
+import { readJsonInput, refused, refusedInput, requireActor } from '$lib/server/http';
+import { commandText } from '$lib/server/input';
+
+const CommentBody = v.object({ body: commandText() });
 
 /** { body } edits one's own comment. */
 export async function PATCH({ params, locals, request }) {
 	const actor = requireActor(locals);
-	const { body } = await readJson(request);
-	const result = await editComment((await runtime()).db, { actor, planId: params.id, threadId: params.threadId, commentId: params.commentId, body: String(body ?? '') });
+	const input = await readJsonInput(request, CommentBody);
+	if (!input.ok) return refusedInput(input);
+	const result = await editComment((await runtime()).db, { actor, planId: params.id, threadId: params.threadId, commentId: params.commentId, body: input.value.body });
 	return result.ok ? json({ ok: true }) : refused(result.reason);
 }
 
