@@ -13,6 +13,9 @@ export const SESSION_COOKIE = 'ruamphaen_session';
 const DAY = 24 * 60 * 60 * 1000;
 const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WITHIN_MS = 15 * DAY;
+/** Expired sessions are otherwise deleted only when their cookie comes back, which most never do. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+let lastPurge = 0;
 
 export interface SessionUser extends Actor {
 	username: string;
@@ -31,6 +34,10 @@ export async function createSession(db: Database, userId: string, meta: { userAg
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 	const id = tokenId(token);
 	await sessions.insert(db, { id, userId, expiresAt, userAgent: (meta.userAgent ?? '').slice(0, 300), ip: meta.ip ?? '' });
+	if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
+		lastPurge = Date.now();
+		await sessions.removeExpired(db);
+	}
 	return { token, id, expiresAt };
 }
 

@@ -1,5 +1,5 @@
 /** Queries on sessions. Ids are token hashes (see auth/tokens.ts). */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Database } from './index';
 
 export async function insert(db: Database, row: { id: string; userId: string; expiresAt: Date; userAgent: string; ip: string }) {
@@ -35,7 +35,19 @@ export async function removeAllOf(db: Database, userId: string, keep?: string): 
 	return rows.map((r) => r.id);
 }
 
-export async function listOf(db: Database, userId: string) {
+/** Deletes every session past its expiry; returns how many. */
+export async function removeExpired(db: Database, now = new Date()): Promise<number> {
 	const { sessions } = db.t;
-	return db.orm.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt);
+	const gone = await db.orm.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ id: sessions.id });
+	return gone.length;
+}
+
+/** The user's sessions still in force, oldest first. */
+export async function listOf(db: Database, userId: string, now = new Date()) {
+	const { sessions } = db.t;
+	return db.orm
+		.select()
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+		.orderBy(sessions.createdAt);
 }
