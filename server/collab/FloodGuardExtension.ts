@@ -84,8 +84,6 @@ interface SocketState {
 	queuedBytes: number;
 	timer: NodeJS.Timeout | null;
 	paused: boolean;
-	/** Messages held back so far (for tests and logs). */
-	delayed: number;
 }
 
 const STATE = new WeakMap<WebSocket, SocketState>();
@@ -108,8 +106,7 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits, deliver: (data: 
 		queue: [],
 		queuedBytes: 0,
 		timer: null,
-		paused: false,
-		delayed: 0
+		paused: false
 	};
 	STATE.set(ws, state);
 
@@ -209,7 +206,6 @@ export function guardSocket(ws: WebSocket, limits: FloodLimits, deliver: (data: 
 		if (!state.queue.length && take(sizeOf(data))) return void admit(data);
 		state.queue.push(data);
 		state.queuedBytes += sizeOf(data);
-		state.delayed++;
 		if (!state.paused && (state.queue.length >= MAX_QUEUE || state.queuedBytes >= limits.byteBurst)) {
 			state.paused = true;
 			ws.pause();
@@ -233,11 +229,6 @@ function refuse(ws: WebSocket, close: { code: number; reason: string }): false {
 	// A client that does not answer the close handshake is cut off.
 	setTimeout(() => ws.terminate(), 1000).unref();
 	return false;
-}
-
-/** How many of this socket's messages the guard has held back (for tests and logs). */
-export function delayedMessages(ws: WebSocket): number {
-	return STATE.get(ws)?.delayed ?? 0;
 }
 
 export class FloodGuardExtension implements Extension {
