@@ -17,6 +17,8 @@ export interface ServerEvents {
 	planAccessChanged: [planId: string];
 	/** A review thread of a plan was created or changed: clients refresh their comments. */
 	commentsChanged: [planId: string, threadId: string];
+	/** A progress entry of an organization's fiscal year was saved: open progress pages refetch. */
+	progressChanged: [orgId: string, fiscalYear: string, rowId: string];
 }
 
 export function events(): EventEmitter<ServerEvents> {
@@ -34,7 +36,7 @@ export interface EventTransport {
 }
 
 /** The events other instances must hear about; all their arguments are strings or string lists. */
-const BRIDGED = ['sessionsEnded', 'planAccessChanged', 'commentsChanged'] as const satisfies readonly (keyof ServerEvents)[];
+const BRIDGED = ['sessionsEnded', 'planAccessChanged', 'commentsChanged', 'progressChanged'] as const satisfies readonly (keyof ServerEvents)[];
 type Bridged = (typeof BRIDGED)[number];
 
 function isStrings(value: unknown): boolean {

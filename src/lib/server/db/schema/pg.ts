@@ -2,7 +2,7 @@
  * PostgreSQL flavour of the schema (scale-out). Keep in step with `sqlite.ts`: same table and
  * column names, same row types.
  */
-import { bigint, bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
@@ -265,4 +265,77 @@ export const notifications = pgTable(
 		readAt: timestamp('read_at', { withTimezone: true, mode: 'date' })
 	},
 	(t) => [index('notifications_user').on(t.userId, t.createdAt)]
+);
+
+export const departments = pgTable(
+	'departments',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		nameKey: text('name_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('departments_org_key').on(t.orgId, t.nameKey)]
+);
+
+export const departmentMembers = pgTable(
+	'department_members',
+	{
+		departmentId: text('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index('department_members_user').on(t.userId)]
+);
+
+export const progressEntries = pgTable(
+	'progress_entries',
+	{
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		fiscalYear: integer('fiscal_year').notNull(),
+		rowId: text('row_id').notNull(),
+		rowKind: text('row_kind').notNull(),
+		status: text('status').notNull(),
+		contractSatang: bigint('contract_satang', { mode: 'number' }),
+		disbursedSatang: bigint('disbursed_satang', { mode: 'number' }).notNull(),
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		note: text('note').notNull(),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.orgId, t.fiscalYear, t.rowId] })]
+);
+
+export const progressHistory = pgTable(
+	'progress_history',
+	{
+		seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+		orgId: text('org_id').notNull(),
+		fiscalYear: integer('fiscal_year').notNull(),
+		rowId: text('row_id').notNull(),
+		data: text('data').notNull(),
+		changedBy: text('changed_by').notNull(),
+		changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [index('progress_history_year').on(t.orgId, t.fiscalYear, t.seq)]
+);
+
+export const progressReports = pgTable(
+	'progress_reports',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		fiscalYear: integer('fiscal_year').notNull(),
+		planId: text('plan_id').notNull(),
+		period: text('period').notNull(),
+		canonicalJson: text('canonical_json').notNull(),
+		sha256: text('sha256').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: createdAt(),
+		presentedOn: text('presented_on'),
+		announcedBy: text('announced_by'),
+		announcedAt: timestamp('announced_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('progress_reports_year').on(t.orgId, t.fiscalYear)]
 );

@@ -3,7 +3,7 @@
  * `pg.ts` with the same table and column names and the same TypeScript row types, so query
  * modules are written once against `$lib/server/db` and run on either database.
  */
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
@@ -268,4 +268,97 @@ export const notifications = sqliteTable(
 		readAt: integer('read_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('notifications_user').on(t.userId, t.createdAt)]
+);
+
+/** The organization's departments (กอง/สำนัก), kept by the org admin. */
+export const departments = sqliteTable(
+	'departments',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** The name without whitespace, lower-case (domain/departments.ts): unique per organization. */
+		nameKey: text('name_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('departments_org_key').on(t.orgId, t.nameKey)]
+);
+
+/** Which members belong to which departments (a member may belong to several). */
+export const departmentMembers = sqliteTable(
+	'department_members',
+	{
+		departmentId: text('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index('department_members_user').on(t.userId)]
+);
+
+/**
+ * Progress of the announced plan (monitoring, ข้อ ๒๙): one row per project or equipment row of
+ * an organization's fiscal year, keyed by the plan's stable row id so amendments keep it. It
+ * never changes the plan itself. Money in integer satang.
+ */
+export const progressEntries = sqliteTable(
+	'progress_entries',
+	{
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		fiscalYear: integer('fiscal_year').notNull(),
+		rowId: text('row_id').notNull(),
+		/** project | equipment */
+		rowKind: text('row_kind').notNull(),
+		/** domain/progress/statuses.ts */
+		status: text('status').notNull(),
+		contractSatang: integer('contract_satang'),
+		disbursedSatang: integer('disbursed_satang').notNull(),
+		/** ISO dates of the actual start and end. */
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		note: text('note').notNull(),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.orgId, t.fiscalYear, t.rowId] })]
+);
+
+/** Every saved progress entry as it was after the change, with who and when. */
+export const progressHistory = sqliteTable(
+	'progress_history',
+	{
+		seq: integer('seq').primaryKey({ autoIncrement: true }),
+		orgId: text('org_id').notNull(),
+		fiscalYear: integer('fiscal_year').notNull(),
+		rowId: text('row_id').notNull(),
+		/** Canonical JSON of the entry after the change. */
+		data: text('data').notNull(),
+		changedBy: text('changed_by').notNull(),
+		changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('progress_history_year').on(t.orgId, t.fiscalYear, t.seq)]
+);
+
+/**
+ * A monitoring report (รอบ ๖ เดือน / ประจำปี) frozen when made: its numbers as canonical JSON
+ * and their SHA-256. Announced by the executive, it is public for good.
+ */
+export const progressReports = sqliteTable(
+	'progress_reports',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		fiscalYear: integer('fiscal_year').notNull(),
+		/** The announced edition whose projects were reported on. */
+		planId: text('plan_id').notNull(),
+		/** half | year */
+		period: text('period').notNull(),
+		canonicalJson: text('canonical_json').notNull(),
+		sha256: text('sha256').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: createdAt(),
+		/** ISO date the results went to the council (the 15-day posting clock starts there). */
+		presentedOn: text('presented_on'),
+		announcedBy: text('announced_by'),
+		announcedAt: integer('announced_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('progress_reports_year').on(t.orgId, t.fiscalYear)]
 );

@@ -5,6 +5,7 @@ import { findAnnouncedEdition } from '$lib/server/publicPlans';
 import { versionView } from '$lib/server/versionView';
 import { weakEtag } from '$lib/server/conditional';
 import { diffView } from '$lib/server/planDiffView';
+import { announcedReportsOf } from '$lib/server/publicReports';
 import { planFromJson } from '$lib/domain/plan/json';
 import type { PlanJson } from '$lib/domain/plan/types';
 
@@ -17,6 +18,7 @@ export async function load({ params, setHeaders, locals }) {
 	if (!Number.isInteger(year) || !Number.isInteger(edition)) error(404, 'not found');
 	const found = await findAnnouncedEdition((await runtime()).db, params.org, year, edition);
 	if (!found) error(404, 'not found');
+	const reports = await announcedReportsOf((await runtime()).db, found.org.id, found.org.slug, year);
 	// The edition itself never changes, but the page gains "superseded by" and new editions the
 	// moment an amendment is announced: caches keep it and revalidate every time (304 when the
 	// same). The validator covers everything the page shows, in the reader's language, and the
@@ -24,7 +26,7 @@ export async function load({ params, setHeaders, locals }) {
 	setHeaders({
 		'cache-control': locals.user ? 'private, no-cache' : 'public, no-cache',
 		vary: 'Cookie',
-		etag: weakEtag(version, found.version.sha256, found.editions, found.successor, locals.locale, locals.user?.id ?? null)
+		etag: weakEtag(version, found.version.sha256, found.editions, found.successor, reports, locals.locale, locals.user?.id ?? null)
 	});
 	return {
 		orgName: found.org.name,
@@ -33,6 +35,7 @@ export async function load({ params, setHeaders, locals }) {
 		sha256: found.version.sha256,
 		approval: found.approval && { name: found.approval.approverName, position: found.approval.approverPosition, sha256: found.approval.contentSha256, at: found.approval.approvedAt.toISOString() },
 		editions: found.editions,
+		reports,
 		successor: found.successor,
 		view: versionView(found.version.canonicalJson),
 		// An amendment shows what it changed against the edition it amends.

@@ -1,0 +1,46 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { runtime } from '$server/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import { loadProgressScene } from '$lib/server/progress/announcedPlan';
+import { authorizeProgress, progressAbilitiesFor } from '$lib/server/policies/progress';
+import { progressRows } from '$lib/server/progress/progressView';
+import { saveProgress } from '$lib/server/commands/progressReporter';
+import { departmentsOfUser } from '$lib/server/db/departments';
+import { id, readForm, text } from '$lib/server/input';
+import { translate } from '$lib/i18n';
+
+export async function load({ params, locals, url }) {
+	const user = requireUser(locals, url);
+	const { db } = await runtime();
+	const loaded = await loadProgressScene(db, user, params.id);
+	if (!loaded) error(404, translate(locals.locale, 'planNotFound'));
+	authorizeProgress(loaded.scene, 'readProgress');
+	const announced = loaded.announced!;
+	return {
+		plan: { id: params.id, currentId: announced.planId, title: announced.plan.meta.title, fiscalYear: announced.fiscalYear },
+		abilities: progressAbilitiesFor(loaded.scene),
+		myDepartments: (await departmentsOfUser(db, user.id)).map((d) => d.name),
+		rows: await progressRows(db, loaded.scene, announced)
+	};
+}
+
+const saveForm = v.object({
+	rowId: id(),
+	status: text(40),
+	contract: text(40),
+	disbursed: text(40),
+	startDate: text(40),
+	endDate: text(40),
+	note: text(2000)
+});
+
+export const actions = {
+	save: async ({ request, locals, params }) => {
+		const input = await readForm(request, saveForm);
+		if (!input.ok) return fail(400, { rowId: '', error: input.error, field: input.field });
+		const saved = await saveProgress((await runtime()).db, locals.user, params.id, input.value);
+		if (!saved.ok) return fail(400, { rowId: input.value.rowId, error: saved.error, field: saved.field });
+		return { savedRow: input.value.rowId };
+	}
+};

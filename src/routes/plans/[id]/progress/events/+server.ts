@@ -1,0 +1,42 @@
+/**
+ * Server-sent events for an open progress table: a bare "changed" notice with the row id when
+ * anyone saves progress of the same organization and fiscal year; the page refetches its data,
+ * which the server filters as for any load. Nothing of the entry itself travels here.
+ */
+import { error } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { loadProgressScene } from '$lib/server/progress/announcedPlan';
+import { authorizeProgress } from '$lib/server/policies/progress';
+import { events } from '$lib/server/events';
+
+const HEARTBEAT_MS = 25_000;
+
+export async function GET({ params, locals }) {
+	if (!locals.user) error(401, 'sign in first');
+	const { db } = await runtime();
+	const loaded = await loadProgressScene(db, locals.user, params.id);
+	if (!loaded) error(404, 'not found');
+	authorizeProgress(loaded.scene, 'readProgress');
+	const { orgId, fiscalYear } = loaded.announced!;
+	let stop = () => {};
+	const stream = new ReadableStream<string>({
+		start(controller) {
+			const onChange = (org: string, year: string, rowId: string) => {
+				if (org === orgId && year === String(fiscalYear)) controller.enqueue(`event: changed\ndata: ${JSON.stringify({ rowId })}\n\n`);
+			};
+			const beat = setInterval(() => controller.enqueue(': keep-alive\n\n'), HEARTBEAT_MS);
+			events().on('progressChanged', onChange);
+			controller.enqueue(': open\n\n');
+			stop = () => {
+				clearInterval(beat);
+				events().off('progressChanged', onChange);
+			};
+		},
+		cancel() {
+			stop();
+		}
+	});
+	return new Response(stream.pipeThrough(new TextEncoderStream()), {
+		headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' }
+	});
+}

@@ -1,0 +1,173 @@
+/**
+ * Departments report progress on the announced sample plan over HTTP, as their browsers do:
+ * two department reporters saving at once get only their own rows accepted, attempts on other
+ * rows are refused by the server, the planning officer saves any row, every save is kept with
+ * who and when, open progress pages are told to refetch, and hostile input is refused or kept
+ * as plain data. The progress matrix (who may read / report a row) against the real server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, tempDir, type RunningServer } from '../helpers/server';
+import { demoPlan, getJson, postAction, type ActionResult } from '../helpers/http';
+import { openDataDb } from '../helpers/dataDir';
+import { inviteAndAccept, createOtherOrgAdmin } from '../helpers/people';
+import { signIn } from '../helpers/http';
+import { announce } from '../helpers/workflow';
+import { progressEveryone, progressExpected, type ProgressWho } from '../../src/lib/server/policies/progressMatrix.fixture';
+
+let server: RunningServer;
+let dataDir: string;
+let planId: string;
+const cookie: Partial<Record<ProgressWho | 'support2', string>> = {};
+
+const save = (who: keyof typeof cookie, rowId: string, fields: Record<string, string> = {}): Promise<ActionResult> =>
+	postAction(server, `/plans/${planId}/progress?/save`, { rowId, status: 'in_progress', contract: '', disbursed: '', startDate: '', endDate: '', note: '', ...fields }, cookie[who]);
+
+function entries() {
+	const db = openDataDb(dataDir);
+	try {
+		return db.prepare('select row_id, status, contract_satang, disbursed_satang, start_date, note, updated_by from progress_entries order by row_id').all() as {
+			row_id: string; status: string; contract_satang: number | null; disbursed_satang: number; start_date: string | null; note: string; updated_by: string;
+		}[];
+	} finally {
+		db.close();
+	}
+}
+
+function userId(username: string): string {
+	const db = openDataDb(dataDir);
+	try {
+		return (db.prepare('select id from users where username = ?').get(username) as { id: string }).id;
+	} finally {
+		db.close();
+	}
+}
+
+beforeAll(async () => {
+	dataDir = tempDir();
+	server = await startServer({ dataDir });
+	for (const [who, username] of [['planning_officer', 'officer'], ['executive', 'mayor'], ['support_committee', 'committee'], ['viewer', 'viewer'], ['orgAdmin', 'admin'], ['deptReporter', 'support'], ['support2', 'support2']] as const)
+		cookie[who] = await signIn(server, username);
+	// A member with no plan role in กองคลัง, and one in no department at all.
+	cookie.otherDeptReporter = await inviteAndAccept(server, cookie.orgAdmin!, 'treasury1');
+	cookie.orgMember = await inviteAndAccept(server, cookie.orgAdmin!, 'member1');
+	const db = openDataDb(dataDir);
+	const treasury = (db.prepare("select id from departments where name = 'กองคลัง'").get() as { id: string }).id;
+	db.close();
+	const assigned = await postAction(server, '/org/members?/departments', { userId: userId('treasury1'), departmentId: treasury }, cookie.orgAdmin);
+	expect(assigned.body.type).toBe('success');
+	createOtherOrgAdmin(dataDir, 'outsider', 'outsider-password-1');
+	cookie.outsider = await signIn(server, 'outsider', 'outsider-password-1');
+	planId = (await demoPlan(server, cookie.planning_officer!)).id;
+});
+afterAll(async () => {
+	await server?.kill();
+});
+
+async function probe(who: ProgressWho): Promise<{ readProgress: boolean; reportRow: boolean }> {
+	const page = await getJson<string>(server, `/plans/${planId}/progress`, cookie[who]);
+	// PJ-001's responsible unit is กองช่าง.
+	const saved = await save(who, 'PJ-001', { note: `probe by ${who}` });
+	return { readProgress: page.status === 200, reportRow: saved.body.type === 'success' };
+}
+
+describe('progress over HTTP', () => {
+	it('is nobody’s to read or report before the plan is announced', async () => {
+		for (const who of progressEveryone) {
+			expect(await probe(who), who).toEqual({ readProgress: progressExpected('readProgress', who, 'draft'), reportRow: progressExpected('reportRow', who, 'draft') });
+		}
+		expect(entries()).toEqual([]);
+	});
+
+	it('follows the progress matrix once the plan is announced', async () => {
+		await announce(server, planId, { drafter: cookie.planning_officer!, committee: cookie.support_committee!, executive: cookie.executive! });
+		for (const who of progressEveryone) {
+			expect(await probe(who), who).toEqual({ readProgress: progressExpected('readProgress', who, 'announced'), reportRow: progressExpected('reportRow', who, 'announced') });
+		}
+		expect(entries().find((e) => e.row_id === 'PJ-001')?.note).toBe('probe by deptReporter');
+	});
+
+	it('accepts only their own rows from two departments saving at once', async () => {
+		const engineering = ['PJ-003', 'PJ-011', 'PJ-040', 'EQ-07']; // กองช่าง (PJ-040 sits under another strategy)
+		const education = ['PJ-016', 'PJ-019', 'PJ-030', 'EQ-05']; // กองการศึกษา
+		const attempts = [
+			...engineering.map((row) => ['deptReporter', row, true] as const),
+			...education.map((row) => ['support2', row, true] as const),
+			...education.map((row) => ['deptReporter', row, false] as const),
+			...engineering.map((row) => ['support2', row, false] as const)
+		];
+		const results = await Promise.all(
+			attempts.map(([who, row]) => save(who, row, { status: row.startsWith('EQ') ? 'purchased' : 'in_progress', disbursed: '1,000.25', note: `by ${who}` }))
+		);
+		attempts.forEach(([who, row, allowed], i) => {
+			expect([who, row, results[i].status]).toEqual([who, row, allowed ? 200 : 403]);
+		});
+		const saved = new Map(entries().map((e) => [e.row_id, e]));
+		for (const row of engineering) expect(saved.get(row)).toMatchObject({ disbursed_satang: 100_025, note: 'by deptReporter', updated_by: userId('support') });
+		for (const row of education) expect(saved.get(row)).toMatchObject({ disbursed_satang: 100_025, note: 'by support2', updated_by: userId('support2') });
+	});
+
+	it('lets the planning officer save any row, and keeps every change with who and when', async () => {
+		expect((await save('planning_officer', 'PJ-049', { status: 'done', contract: '249,000', disbursed: '๒๔๙,๐๐๐.๕๐', startDate: '1/3/2569', endDate: '31 มี.ค. 2569' })).status).toBe(200);
+		expect(entries().find((e) => e.row_id === 'PJ-049')).toMatchObject({ status: 'done', contract_satang: 24_900_000, disbursed_satang: 24_900_050, start_date: '2026-03-01' });
+		const db = openDataDb(dataDir);
+		const history = db.prepare("select changed_by, changed_at, data from progress_history where row_id = 'PJ-001' order by seq").all() as { changed_by: string; changed_at: number; data: string }[];
+		db.close();
+		expect(history.map((h) => [h.changed_by, JSON.parse(h.data).note])).toEqual([
+			[userId('officer'), 'probe by planning_officer'],
+			[userId('support'), 'probe by deptReporter']
+		]);
+		expect(history.every((h) => h.changed_at > Date.now() - 600_000)).toBe(true);
+	});
+
+	it('refuses rows that are not in the announced plan and bad values, naming the field', async () => {
+		expect((await save('planning_officer', 'PJ-999')).status).toBe(404);
+		const refusals = await Promise.all([
+			save('deptReporter', 'PJ-003', { disbursed: '1,2,3' }),
+			save('deptReporter', 'PJ-003', { contract: '-500' }),
+			save('deptReporter', 'PJ-003', { disbursed: '10.555' }),
+			save('deptReporter', 'PJ-003', { startDate: '31/02/2569' }),
+			save('deptReporter', 'PJ-003', { startDate: '1/10/2025' }),
+			save('deptReporter', 'PJ-003', { startDate: '10/3/2569', endDate: '1/3/2569' }),
+			save('deptReporter', 'PJ-003', { status: 'purchased' }),
+			save('deptReporter', 'PJ-003', { note: 'ก'.repeat(2001) })
+		]);
+		expect(refusals.map((r) => [r.status, (r.data as { error: string; field: string }).error, (r.data as { field: string }).field])).toEqual([
+			[400, 'progressBadAmount', 'disbursed'],
+			[400, 'progressBadAmount', 'contract'],
+			[400, 'progressBadAmount', 'disbursed'],
+			[400, 'badDate', 'startDate'],
+			[400, 'badYear', 'startDate'],
+			[400, 'progressEndBeforeStart', 'endDate'],
+			[400, 'invalidInput', 'status'],
+			[400, 'textTooLong', 'note']
+		]);
+		// Nothing of the refused saves was kept.
+		expect(entries().find((e) => e.row_id === 'PJ-003')).toMatchObject({ disbursed_satang: 100_025, note: 'by deptReporter' });
+	});
+
+	it('keeps markup in a note as text, shown escaped', async () => {
+		const markup = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+		expect((await save('deptReporter', 'PJ-004', { note: markup })).status).toBe(200);
+		const page = await getJson<string>(server, `/plans/${planId}/progress`, cookie.support2);
+		expect(page.body).not.toContain('<img src=x');
+		expect(page.body).toContain('&lt;img src=x onerror=alert(1)>&lt;script>');
+	});
+
+	it('tells open progress pages of the same organization to refetch, with nothing but the row id', async () => {
+		const controller = new AbortController();
+		const res = await fetch(`${server.url}/plans/${planId}/progress/events`, { headers: { cookie: cookie.support2! }, signal: controller.signal });
+		expect(res.headers.get('content-type')).toContain('text/event-stream');
+		const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let received = '';
+		const until = async (text: string) => {
+			while (!received.includes(text)) received += (await reader.read()).value ?? '';
+		};
+		await until(': open');
+		expect((await save('deptReporter', 'PJ-005', { note: 'ส่งผลแล้ว' })).status).toBe(200);
+		await until('event: changed');
+		controller.abort();
+		expect(received).toContain('data: {"rowId":"PJ-005"}');
+		expect(received).not.toContain('ส่งผลแล้ว');
+		expect((await fetch(`${server.url}/plans/${planId}/progress/events`, { headers: { cookie: cookie.outsider! } })).status).toBe(404);
+	});
+});
