@@ -298,5 +298,18 @@ export const en: Record<keyof typeof th, string> = {
 	planWriteShape: 'This change does not fit the structure of the plan, so it was not saved',
 	planWriteRetry: 'The change could not be saved yet; it will be sent again',
 	planWriteTooLarge: 'This plan has reached its size limit, so added content was not saved. Remove unused content or contact the administrator',
-	planWriteTooFast: 'This plan was changed more than the server accepts in one hour, so the change was not saved. Please wait and try again'
+	planWriteTooFast: 'This plan was changed more than the server accepts in one hour, so the change was not saved. Please wait and try again',
+	// import of real workbooks (issue 14)
+	importSkipped: 'Rows skipped (not projects): {count}',
+	importSkipWhy_subtotal: 'subtotal',
+	importSkipWhy_header: 'repeated header',
+	importSkipWhy_note: 'note',
+	importSkipWhy_blank: 'blank',
+	importWarnings: 'Worth a look: {count} rows (they will be imported)',
+	importQuestions: 'แผนงาน to confirm',
+	importQuestionNear: '“{text}” is close to the standard “{name}” ({rows} rows)',
+	importQuestionUnknown: '“{text}” is not in the catalogue ({rows} rows); which แผนงาน is it?',
+	importChoose: '— choose —',
+	importNewPlan: 'Add as a new แผนงาน “{text}”',
+	importUnanswered: 'Choose a แผนงาน for every question before confirming'
 };

@@ -296,5 +296,18 @@ export const th = {
 	planWriteShape: 'การเปลี่ยนแปลงนี้ไม่ตรงกับโครงสร้างของแผน จึงไม่ได้บันทึก',
 	planWriteRetry: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้ ระบบจะลองส่งใหม่อีกครั้ง',
 	planWriteTooLarge: 'แผนนี้มีขนาดถึงขีดจำกัดแล้ว จึงไม่ได้บันทึกการเพิ่มเนื้อหา ลบเนื้อหาที่ไม่ใช้ออกหรือติดต่อผู้ดูแลระบบ',
-	planWriteTooFast: 'แผนนี้ถูกแก้ไขมากเกินกว่าที่ระบบรับได้ในหนึ่งชั่วโมง จึงไม่ได้บันทึก กรุณารอสักครู่แล้วลองใหม่'
+	planWriteTooFast: 'แผนนี้ถูกแก้ไขมากเกินกว่าที่ระบบรับได้ในหนึ่งชั่วโมง จึงไม่ได้บันทึก กรุณารอสักครู่แล้วลองใหม่',
+	// import of real workbooks (issue 14)
+	importSkipped: 'แถวที่ข้ามไป (ไม่ใช่โครงการ) {count} แถว',
+	importSkipWhy_subtotal: 'ยอดรวม',
+	importSkipWhy_header: 'หัวตาราง/หัวกระดาษซ้ำ',
+	importSkipWhy_note: 'หมายเหตุ',
+	importSkipWhy_blank: 'แถวว่าง',
+	importWarnings: 'ข้อควรตรวจสอบ {count} แถว (นำเข้าได้)',
+	importQuestions: 'แผนงานที่ต้องยืนยัน',
+	importQuestionNear: '“{text}” ใกล้เคียงกับ “{name}” ในบัญชีแผนงานมาตรฐาน ({rows} รายการ)',
+	importQuestionUnknown: '“{text}” ไม่อยู่ในบัญชีแผนงาน ({rows} รายการ) จะให้ใช้แผนงานใด',
+	importChoose: '— กรุณาเลือก —',
+	importNewPlan: 'เพิ่มเป็นแผนงานใหม่ชื่อ “{text}”',
+	importUnanswered: 'กรุณาเลือกแผนงานสำหรับทุกข้อที่ถามก่อนยืนยัน'
 } as const;

@@ -40,8 +40,13 @@ function unpack(payload: string): SheetGrid[] | null {
 	try {
 		// The payload comes back from the browser: bounded like an upload (bytes, rows, columns).
 		const grids = JSON.parse(gunzipSync(Buffer.from(payload, 'base64'), { maxOutputLength: 16 * 1024 * 1024 }).toString()) as SheetGrid[];
+		const cell = (m: unknown) => Array.isArray(m) && m.length === 2 && m.every((n) => Number.isInteger(n) && n >= 0 && n < MAX_ROWS);
 		const fits = (g: SheetGrid) =>
-			typeof g?.name === 'string' && Array.isArray(g.rows) && g.rows.length <= MAX_ROWS && g.rows.every((r) => Array.isArray(r) && r.length <= MAX_COLS && r.every((c) => typeof c === 'string'));
+			typeof g?.name === 'string' &&
+			Array.isArray(g.rows) &&
+			g.rows.length <= MAX_ROWS &&
+			g.rows.every((r) => Array.isArray(r) && r.length <= MAX_COLS && r.every((c) => typeof c === 'string')) &&
+			(g.marks === undefined || (Array.isArray(g.marks) && g.marks.length <= MAX_ROWS * MAX_COLS && g.marks.every(cell)));
 		return Array.isArray(grids) && grids.length <= 255 && grids.every(fits) ? grids : null;
 	} catch {
 		return null;
@@ -84,7 +89,13 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewImport> 
 		return form.get(name) !== null && form.get(name) !== '' && Number.isInteger(v) ? v : undefined;
 	};
 	const kind = form.get('kind');
+	// The person's answers to the แผนงาน questions: fields "plan:<heading as written>" = code | "new".
+	const planChoices: Record<string, string> = {};
+	for (const [key, value] of form) {
+		if (key.startsWith('plan:') && typeof value === 'string' && key.length <= 1005 && value.length <= 16) planChoices[key.slice(5)] = value;
+	}
 	return {
+		planChoices,
 		sheet: num('sheet'),
 		headerRow: num('headerRow'),
 		kind: kind === 'projects' || kind === 'equipment' ? (kind as ImportKind) : undefined,
@@ -93,8 +104,9 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewImport> 
 }
 
 export async function load(event) {
-	const { scene } = await guard(event);
+	const { scene, db } = await guard(event);
 	return {
+		catalogue: (await targetOf(db, scene.plan.id)).catalogue,
 		planId: scene.plan.id,
 		planTitle: scene.row.title,
 		maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
@@ -113,7 +125,7 @@ export const actions = {
 		const target = await targetOf(db, scene.plan.id);
 		const sheetChanged = form.get('sheetChanged') === '1';
 		const opts = optionsFrom(form, null);
-		const preview = previewImport(got.grids, target, sheetChanged ? { sheet: opts.sheet } : opts);
+		const preview = previewImport(got.grids, target, sheetChanged ? { sheet: opts.sheet, planChoices: opts.planChoices } : opts);
 		return { preview, payload: pack(got.grids) };
 	},
 	/** Confirm → parse again with the same choices and apply the accepted rows as one change. */
@@ -127,6 +139,8 @@ export const actions = {
 		if (preview.problem || preview.projects.length + preview.equipment.length === 0) {
 			return fail(400, { preview, payload: pack(got.grids), nothing: true });
 		}
+		// A แผนงาน nobody decided on is never created or guessed: the preview asks again.
+		if (preview.questions.some((q) => q.choice === null)) return fail(400, { preview, payload: pack(got.grids), unanswered: true });
 		// The draft check above came before the body, which may have taken minutes to arrive:
 		// the plan store checks again in the transaction that stores the rows.
 		let result;
