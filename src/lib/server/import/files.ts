@@ -126,6 +126,13 @@ export function sniffFile(name: string, bytes: Uint8Array): FileKind {
 		checkXlsxContainer(bytes);
 		return 'xlsx';
 	}
+	if (/\.xls[xmb]?$/i.test(name)) {
+		// Text saved under a workbook's name (a CSV or a web page renamed .xlsx).
+		throw new ImportRefusal(
+			'ไฟล์นี้ตั้งชื่อเป็นไฟล์ Excel แต่เนื้อไฟล์ไม่ใช่สมุดงาน Excel (อาจเป็นไฟล์ข้อความที่เปลี่ยนนามสกุล) กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx หรือ .csv',
+			'The file is named like an Excel workbook but is not one (perhaps a text file renamed); open it in Excel and save it as .xlsx or .csv'
+		);
+	}
 	const head = bytes.subarray(0, 8192);
 	const looksBinary = head.some((b) => b === 0) || /\.(pdf|docx?|xls|ods|png|jpe?g|zip)$/i.test(name);
 	if (looksBinary) throw new ImportRefusal('ไฟล์นี้ไม่ใช่ตาราง Excel (.xlsx) หรือ CSV', 'The file is not an .xlsx or CSV spreadsheet');
@@ -242,6 +249,9 @@ export async function readGrids(kind: FileKind, bytes: Uint8Array): Promise<Shee
 		for (const [r, c] of drawn.get(ws.name) ?? []) if (r < rows.length && c < cols) marks.push([r, c]);
 		grids.push({ name: ws.name, rows, ...(marks.length ? { marks } : {}) });
 	});
+	if (!grids.some((g) => g.rows.some((r) => r.some((c) => c !== '')))) {
+		throw new ImportRefusal('สมุดงานนี้ว่างเปล่า ไม่มีข้อมูลในแผ่นงานใดเลย', 'The workbook is empty: no sheet has any data');
+	}
 	return grids;
 }
 

@@ -99,7 +99,8 @@ export function readHeading(text: string, catalogue: readonly PlanCatalogueEntry
 	if (matchPlan(rest, catalogue).kind === 'exact') return { kind: 'plan', name: rest };
 	// "1.1 …" under a strategy is a แผนงาน; "1. …" alone is a strategy heading.
 	if (depth >= 2) return { kind: 'plan', name: rest };
-	if (depth === 1 && rest.length >= 6) return { kind: 'strategy', name: rest };
+	// Named as the form names strategies: "ยุทธศาสตร์การพัฒนาด้าน…".
+	if (depth === 1 && rest.length >= 6) return { kind: 'strategy', name: /^(การพัฒนา|ด้าน)/.test(rest) ? `ยุทธศาสตร์${rest}` : rest };
 	return null;
 }
 

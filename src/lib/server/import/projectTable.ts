@@ -14,7 +14,7 @@ import { matchPlan, readHeading, squash, strategyName } from './headings';
 import { markSet, monthIndex, rowMonths } from './monthMarks';
 import { distinctTexts, isNoteRow, isRepeatedHeader, isTotalRow, type SkipWhy } from './structureRows';
 
-const PROJECT_FIELDS = ['seq', 'name', 'detail', 'budget', 'location', 'unit', 'remark'] as const;
+const PROJECT_FIELDS = ['seq', 'strategy', 'plan', 'name', 'detail', 'budget', 'location', 'unit', 'remark'] as const;
 const EQUIPMENT_FIELDS = ['seq', 'plan', 'category', 'type', 'item', 'detail', 'quantity', 'quantityUnit', 'budget', 'location', 'unit'] as const;
 export type ImportKind = 'projects' | 'equipment';
 export type Field = (typeof PROJECT_FIELDS)[number] | (typeof EQUIPMENT_FIELDS)[number];
@@ -29,6 +29,7 @@ export const FIELD_LABELS: Record<Field, string> = {
 	unit: 'หน่วยงานรับผิดชอบหลัก',
 	remark: 'หมายเหตุ',
 	plan: 'แผนงาน',
+	strategy: 'ยุทธศาสตร์',
 	category: 'หมวด',
 	type: 'ประเภท',
 	item: 'ครุภัณฑ์',
@@ -58,6 +59,8 @@ export interface ImportOptions {
 
 export interface AcceptedProject {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	strategyName: string;
 	planName: string;
 	/** null while the แผนงาน is a question the person has not answered (or answered "new"). */
@@ -73,6 +76,8 @@ export interface AcceptedProject {
 
 export interface AcceptedEquipment {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	planName: string;
 	planCode: string | null;
 	category: string;
@@ -89,6 +94,8 @@ export interface AcceptedEquipment {
 
 export interface RejectedRow {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	/** Every reason, Thai and English. */
 	reasons: Message[];
 	text: string;
@@ -96,12 +103,16 @@ export interface RejectedRow {
 
 export interface SkippedRow {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	why: SkipWhy;
 	text: string;
 }
 
 export interface RowWarning {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	message: Message;
 }
 
@@ -138,6 +149,8 @@ export interface ImportPreview {
 	/** Strategy → แผนงาน groups met, with counts, in order. */
 	groups: { strategyName: string; planName: string; planCode: string | null; count: number; isNewStrategy: boolean; isNewPlan: boolean }[];
 	totalBudget: number;
+	/** The tables read when one import reads both sheets (ผด.02 and ผด.02/1); absent for one. */
+	parts?: { sheet: number; kind: ImportKind; headerRow: number }[];
 	/** Fatal problem (no header row, procurement plan …); rows are empty then. */
 	problem: Message | null;
 }
@@ -176,7 +189,8 @@ const FIELD_TESTS: Record<Field, (h: string) => boolean> = {
 	location: (h) => h.includes('สถานที่'),
 	unit: (h) => (h.includes('หน่วยงาน') && h.includes('รับผิดชอบ')) || h.includes('หน่วยดำเนินการ') || h === 'หน่วยงาน',
 	remark: (h) => h.includes('หมายเหตุ'),
-	plan: (h) => h === 'แผนงาน',
+	plan: (h) => h === 'แผนงาน' || h === 'ชื่อแผนงาน',
+	strategy: (h) => h.startsWith('ยุทธศาสตร์') && h.length <= 24,
 	category: (h) => h === 'หมวด',
 	type: (h) => h === 'ประเภท' || h === 'ประเภทครุภัณฑ์',
 	item: (h) => h === 'ครุภัณฑ์' || h === 'รายการครุภัณฑ์' || h === 'รายการ',
@@ -241,6 +255,13 @@ const PROBLEM_NO_HEADER: Message = {
 	th: 'ไม่พบแถวหัวตารางของ ผด.02 (ต้องมีคอลัมน์ เช่น "โครงการ", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก" และเดือน ต.ค.–ก.ย.)',
 	en: 'No ผด.02 header row found (columns such as โครงการ, งบประมาณ (บาท), สถานที่ดำเนินการ, หน่วยงานรับผิดชอบหลัก and the months Oct–Sep)'
 };
+const PROBLEM_ORDINANCE: Message = {
+	th: 'ไฟล์นี้เป็นเทศบัญญัติ/ข้อบัญญัติงบประมาณรายจ่าย (รายจ่ายจำแนกตามแผนงาน งบ หมวด) ไม่ใช่บัญชีโครงการ ผด.02 — ระบบไม่นำเข้า',
+	en: 'This is a budget ordinance (expenditure by แผนงาน, budget and category), not a ผด.02 project list; it is not imported'
+};
+/** Words of a budget ordinance (เทศบัญญัติ/ข้อบัญญัติงบประมาณรายจ่าย) and its expenditure tables. */
+const ORDINANCE = /(เทศบัญญัติ|ข้อบัญญัติ)งบประมาณรายจ่าย|ประมาณการรายจ่าย|รายจ่ายจำแนกตาม|งบประมาณรายจ่ายทั้งสิ้น|ประมาณการรายรับ/;
+
 const PROBLEM_PROCUREMENT: Message = {
 	th: 'ไฟล์นี้เป็นแผนการจัดหาพัสดุ (แบบ ผด.2 มีคอลัมน์ เช่น วิธีจัดหา กำหนดส่งมอบ) ซึ่งเป็นคนละเอกสารกับบัญชีโครงการ ผด.02 — ระบบไม่นำเข้า หากแน่ใจว่าเป็น ผด.02 ให้ระบุแถวหัวตารางเอง',
 	en: 'This is a procurement plan (แบบ ผด.2: procurement method, delivery date), a different document from the ผด.02 project list; it is not imported. If it really is a ผด.02, give the header row yourself'
@@ -287,7 +308,10 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 		return { ...base, headerRow: found.index + 1, problem: PROBLEM_PROCUREMENT };
 	}
 	const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : found.index;
-	if (headerIndex < 0 || headerIndex >= rows.length) return { ...base, problem: PROBLEM_NO_HEADER };
+	if (headerIndex < 0 || headerIndex >= rows.length) {
+		const ordinance = rows.slice(0, 60).some((r) => r.some((c) => ORDINANCE.test(squash(c))));
+		return { ...base, problem: ordinance ? PROBLEM_ORDINANCE : PROBLEM_NO_HEADER };
+	}
 	const kind = options.kind ?? found.kind;
 	const header = rows[headerIndex];
 	const below = rows[headerIndex + 1];
@@ -388,9 +412,13 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 		})) {
 			reasons.push(monthsReason(problem.code, problem.message));
 		}
-		if (kind === 'projects' && !strategy) {
+		// The flat shape (one row per project, ยุทธศาสตร์ and แผนงาน as columns) names them per row.
+		const strategyCell = kind === 'projects' ? cleanText(col(r, 'strategy')) : '';
+		const rowStrategy = strategyCell ? strategyName(asStrategyName(strategyCell, target), target.strategies) : strategy;
+		const rowPlanText = (kind === 'projects' ? cleanText(col(r, 'plan')) : '') || planText;
+		if (kind === 'projects' && !rowStrategy) {
 			reasons.push(rowMessage('ไม่ทราบยุทธศาสตร์ของแถวนี้ (ไม่มีแถวหัวข้อ "ยุทธศาสตร์…" อยู่ก่อนหน้า)', 'No strategy heading ("ยุทธศาสตร์…") above this row'));
-		} else if (kind === 'projects' && !planText) {
+		} else if (kind === 'projects' && !rowPlanText) {
 			reasons.push(rowMessage('ไม่ทราบแผนงานของแถวนี้ (ไม่มีแถวหัวข้อ "แผนงาน…" อยู่ก่อนหน้า)', 'No แผนงาน heading above this row'));
 		}
 		const planCell = kind === 'equipment' ? cleanText(col(r, 'plan')) || planText || '' : '';
@@ -402,10 +430,11 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 		const activeMonths = months as Month[];
 		const location = cleanText(col(r, 'location'));
 		if (kind === 'projects') {
-			const plan = resolvePlan(planText!);
+			const plan = resolvePlan(rowPlanText!);
+			const strategy = rowStrategy!;
 			preview.projects.push({
 				rowNo,
-				strategyName: strategy!.name,
+				strategyName: strategy.name,
 				planName: plan.name,
 				planCode: plan.code,
 				name: nameCell,
@@ -416,8 +445,9 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 				remark: cleanLines(col(r, 'remark')) || null,
 				activeMonths
 			});
-			if (!group || group.strategyName !== strategy!.name || group.planName !== plan.name) {
-				group = { strategyName: strategy!.name, planName: plan.name, planCode: plan.code, count: 0, isNewStrategy: !strategy!.known, isNewPlan: plan.code === null };
+			group = preview.groups.find((g) => g.strategyName === strategy.name && g.planName === plan.name) ?? null;
+			if (!group) {
+				group = { strategyName: strategy.name, planName: plan.name, planCode: plan.code, count: 0, isNewStrategy: !strategy.known, isNewPlan: plan.code === null };
 				preview.groups.push(group);
 			}
 			group.count++;
@@ -447,6 +477,12 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 	preview.warnings.sort((a, b) => a.rowNo - b.rowNo);
 	preview.questions = [...questions.values()];
 	return preview;
+}
+
+/** A strategy column's text as a heading would read it ("ยุทธศาสตร์ที่ 1 …" → "ยุทธศาสตร์…"). */
+function asStrategyName(text: string, target: ImportTarget): string {
+	const heading = readHeading(text, target.catalogue);
+	return heading?.kind === 'strategy' ? heading.name : text;
 }
 
 /** The validation's month message, naming the typed number when one is out of range. */
@@ -489,6 +525,43 @@ function hasRowData(r: string[], mapping: ColumnMapping): boolean {
 	const cell = (f: Field) => (mapping.fields[f] === undefined ? '' : (r[mapping.fields[f]!] ?? '').trim());
 	const texts = distinctTexts(r);
 	return texts.length > 1 || (['budget', 'unit', 'location'] as Field[]).some((f) => cell(f) && !r.every((c) => !c.trim() || c === cell(f)));
+}
+
+/**
+ * The whole workbook: when it holds both a ผด.02 and a ผด.02/1 table (on two sheets) and the
+ * person has not picked a sheet or changed a mapping, both are read into one preview, every
+ * row tagged with its sheet; otherwise the one sheet, as previewImport.
+ */
+export function previewWorkbook(grids: SheetGrid[], target: ImportTarget, options: ImportOptions = {}): ImportPreview {
+	const single = () => previewImport(grids, target, options);
+	if (options.sheet !== undefined || options.headerRow !== undefined || options.mapping || options.kind) return single();
+	const tables = grids.map((g, i) => ({ i, found: findHeader(g.rows) })).filter((t) => t.found.index >= 0 && !t.found.procurement);
+	const projects = tables.find((t) => t.found.kind === 'projects');
+	const equipment = tables.find((t) => t.found.kind === 'equipment');
+	if (!projects || !equipment) return single();
+	const [a, b] = [projects, equipment].map((t) => {
+		const p = previewImport(grids, target, { ...options, sheet: t.i });
+		const sheet = grids[t.i].name;
+		const tag = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, sheet }));
+		return { ...p, projects: tag(p.projects), equipment: tag(p.equipment), rejected: tag(p.rejected), skipped: tag(p.skipped), warnings: tag(p.warnings) };
+	});
+	const questions = new Map(a.questions.map((q) => [q.text, { ...q }]));
+	for (const q of b.questions) {
+		const have = questions.get(q.text);
+		if (have) have.rows += q.rows;
+		else questions.set(q.text, q);
+	}
+	return {
+		...a,
+		parts: [a, b].map((p) => ({ sheet: p.sheet, kind: p.kind, headerRow: p.headerRow })),
+		equipment: b.equipment,
+		rejected: [...a.rejected, ...b.rejected],
+		skipped: [...a.skipped, ...b.skipped],
+		warnings: [...a.warnings, ...b.warnings],
+		questions: [...questions.values()],
+		totalBudget: a.totalBudget + b.totalBudget,
+		problem: a.problem ?? b.problem
+	};
 }
 
 function firstSheetWithHeader(grids: SheetGrid[]): number {

@@ -8,7 +8,7 @@ import { loadCurrentPlan } from '$lib/server/planSnapshot';
 import { IMPORT_MAX_BYTES, ImportRefusal, MAX_COLS, MAX_ROWS, readUpload, sniffFile, type SheetGrid } from '$lib/server/import/files';
 import { withParseSlot } from '$lib/server/import/parseSlots';
 import { readImportForm } from '$lib/server/import/uploadForm';
-import { FIELD_LABELS, mappingFromForm, previewImport, type ImportKind, type ImportTarget } from '$lib/server/import/projectTable';
+import { FIELD_LABELS, mappingFromForm, previewWorkbook, type ImportKind, type ImportTarget } from '$lib/server/import/projectTable';
 import { applyImport } from '$lib/server/import/importApplier';
 import { PlanWriteRefused } from '$lib/server/plan/writeRefusal';
 import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
@@ -83,7 +83,7 @@ function sniffError(bytes: Uint8Array): ImportRefusal {
 	return new ImportRefusal('ไฟล์ใช้ไม่ได้', 'Unusable file');
 }
 
-function optionsFrom(form: FormData, previous: ReturnType<typeof previewImport> | null) {
+function optionsFrom(form: FormData, previous: ReturnType<typeof previewWorkbook> | null) {
 	const num = (name: string) => {
 		const v = Number(form.get(name));
 		return form.get(name) !== null && form.get(name) !== '' && Number.isInteger(v) ? v : undefined;
@@ -94,6 +94,8 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewImport> 
 	for (const [key, value] of form) {
 		if (key.startsWith('plan:') && typeof value === 'string' && key.length <= 1005 && value.length <= 16) planChoices[key.slice(5)] = value;
 	}
+	// Both sheets were read together: the choices of one sheet's table do not apply.
+	if (form.get('allSheets') === '1' && form.get('sheetChanged') !== '1') return { planChoices };
 	return {
 		planChoices,
 		sheet: num('sheet'),
@@ -125,7 +127,7 @@ export const actions = {
 		const target = await targetOf(db, scene.plan.id);
 		const sheetChanged = form.get('sheetChanged') === '1';
 		const opts = optionsFrom(form, null);
-		const preview = previewImport(got.grids, target, sheetChanged ? { sheet: opts.sheet, planChoices: opts.planChoices } : opts);
+		const preview = previewWorkbook(got.grids, target, sheetChanged ? { sheet: opts.sheet, planChoices: opts.planChoices } : opts);
 		return { preview, payload: pack(got.grids) };
 	},
 	/** Confirm → parse again with the same choices and apply the accepted rows as one change. */
@@ -135,7 +137,7 @@ export const actions = {
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
 		const target = await targetOf(db, scene.plan.id);
-		const preview = previewImport(got.grids, target, optionsFrom(form, null));
+		const preview = previewWorkbook(got.grids, target, optionsFrom(form, null));
 		if (preview.problem || preview.projects.length + preview.equipment.length === 0) {
 			return fail(400, { preview, payload: pack(got.grids), nothing: true });
 		}
