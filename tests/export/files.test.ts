@@ -251,7 +251,7 @@ describe('import', () => {
 		const p = preview.data.preview;
 		expect(p.projects.map((r: { name: string }) => r.name)).toEqual(accepted.map((a) => a.name));
 		expect(p.rejected.map((r: { rowNo: number }) => r.rowNo)).toEqual(Object.keys(rejected).map(Number));
-		for (const r of p.rejected) expect(r.reason).toMatch(rejected[r.rowNo]);
+		for (const r of p.rejected) expect(r.reasons.map((x: { th: string }) => x.th).join(' / ')).toMatch(rejected[r.rowNo]);
 	});
 
 	it('refuses hostile files with a clear Thai message, and people who may not import', async () => {

@@ -351,5 +351,18 @@ export const en: Record<keyof typeof th, string> = {
 	reportOnTime: "on time",
 	reportLate: "late",
 	reportKeepUntil: "Keep posted at least until {date} ({days} days left)",
-	reportPublicAt: "Public page:"
+	reportPublicAt: "Public page:",
+	// import of real workbooks (issue 14)
+	importSkipped: 'Rows skipped (not projects): {count}',
+	importSkipWhy_subtotal: 'subtotal',
+	importSkipWhy_header: 'repeated header',
+	importSkipWhy_note: 'note',
+	importSkipWhy_blank: 'blank',
+	importWarnings: 'Worth a look: {count} rows (they will be imported)',
+	importQuestions: 'แผนงาน to confirm',
+	importQuestionNear: '“{text}” is close to the standard “{name}” ({rows} rows)',
+	importQuestionUnknown: '“{text}” is not in the catalogue ({rows} rows); which แผนงาน is it?',
+	importChoose: '— choose —',
+	importNewPlan: 'Add as a new แผนงาน “{text}”',
+	importUnanswered: 'Choose a แผนงาน for every question before confirming'
 };

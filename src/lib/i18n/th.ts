@@ -349,5 +349,18 @@ export const th = {
 	reportOnTime: "ทันกำหนด",
 	reportLate: "เกินกำหนด",
 	reportKeepUntil: "ต้องปิดประกาศถึงอย่างน้อย {date} (อีก {days} วัน)",
-	reportPublicAt: "หน้าสาธารณะ:"
+	reportPublicAt: "หน้าสาธารณะ:",
+	// import of real workbooks (issue 14)
+	importSkipped: 'แถวที่ข้ามไป (ไม่ใช่โครงการ) {count} แถว',
+	importSkipWhy_subtotal: 'ยอดรวม',
+	importSkipWhy_header: 'หัวตาราง/หัวกระดาษซ้ำ',
+	importSkipWhy_note: 'หมายเหตุ',
+	importSkipWhy_blank: 'แถวว่าง',
+	importWarnings: 'ข้อควรตรวจสอบ {count} แถว (นำเข้าได้)',
+	importQuestions: 'แผนงานที่ต้องยืนยัน',
+	importQuestionNear: '“{text}” ใกล้เคียงกับ “{name}” ในบัญชีแผนงานมาตรฐาน ({rows} รายการ)',
+	importQuestionUnknown: '“{text}” ไม่อยู่ในบัญชีแผนงาน ({rows} รายการ) จะให้ใช้แผนงานใด',
+	importChoose: '— กรุณาเลือก —',
+	importNewPlan: 'เพิ่มเป็นแผนงานใหม่ชื่อ “{text}”',
+	importUnanswered: 'กรุณาเลือกแผนงานสำหรับทุกข้อที่ถามก่อนยืนยัน'
 } as const;

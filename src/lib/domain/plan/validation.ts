@@ -78,11 +78,7 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Validat
 				issue(issues, `${at}.guidelineId`, 'project.guideline.otherStrategy', 'error', 'แนวทางการพัฒนาต้องอยู่ภายใต้ยุทธศาสตร์เดียวกับโครงการ', 'The guideline must belong to the project’s strategy');
 			}
 		}
-		// The ผด.02 columns a printed row cannot be without (§3; the importer refuses them too).
-		if (!p.name.trim()) issue(issues, `${at}.name`, 'project.name.missing', 'error', 'ต้องระบุชื่อโครงการ', 'The project needs a name');
-		if (!p.responsibleUnit.trim()) issue(issues, `${at}.responsibleUnit`, 'project.unit.missing', 'error', 'ต้องระบุหน่วยงานรับผิดชอบหลัก', 'The project needs a responsible unit');
-		checkMonths(issues, `${at}.activeMonths`, p.activeMonths);
-		checkBudget(issues, `${at}.budget`, p.budget);
+		issues.push(...validateRow({ kind: 'project', ...p }, at));
 		// §8.4 — warn, don't block.
 		if (p.fundingSource.type === 'own' && !p.localDevPlanRef) {
 			issue(issues, `${at}.localDevPlanRef`, 'project.localDevPlanRef.missing', 'warning', 'โครงการงบประมาณของ อปท. ควรอ้างอิงแผนพัฒนาท้องถิ่น', 'Own-budget projects should reference the local development plan');
@@ -101,14 +97,9 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Validat
 		if (!codes.has(e.planCode)) {
 			issue(issues, `${at}.planCode`, 'equipment.plan.unknown', 'error', 'ไม่พบแผนงานในบัญชีแผนงาน', 'The แผนงาน is not in the catalogue');
 		}
-		if (!e.item.trim()) issue(issues, `${at}.item`, 'equipment.item.missing', 'error', 'ต้องระบุรายการครุภัณฑ์', 'The equipment row needs an item');
-		if (!e.responsibleUnit.trim()) issue(issues, `${at}.responsibleUnit`, 'equipment.unit.missing', 'error', 'ต้องระบุหน่วยงานรับผิดชอบหลัก', 'The equipment row needs a responsible unit');
-		checkMonths(issues, `${at}.activeMonths`, e.activeMonths);
-		checkBudget(issues, `${at}.budget`, e.budget);
-		if (!(Number.isInteger(e.quantity) && e.quantity > 0)) {
-			issue(issues, `${at}.quantity`, 'equipment.quantity.invalid', 'error', 'จำนวนต้องเป็นจำนวนเต็มบวก', 'Quantity must be a positive whole number');
-		}
+		issues.push(...validateRow({ kind: 'equipment', name: e.item, ...e }, at));
 	}
+	issues.push(...duplicateRows(plan.projects.map((p) => ({ path: `projects.${p.id}`, ...p }))));
 	// §8.5 — the one stored ผด.01 value must point at a real row.
 	for (const gid of Object.keys(plan.pd01UnitOverrides)) {
 		if (!groupIds.has(gid)) {
@@ -118,6 +109,65 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}): Validat
 	checkDeadline(issues, plan);
 	checkRevisions(issues, plan);
 	if (options.announcedBaseline) checkFrozen(issues, plan, options.announcedBaseline);
+	return issues;
+}
+
+/** The cells of one ผด.02 / ผด.02/1 row, as the editor holds them or an importer read them. */
+export interface RowCells {
+	kind: 'project' | 'equipment';
+	/** Project name, or the equipment item. */
+	name: string;
+	responsibleUnit: string;
+	activeMonths: readonly number[];
+	/** Satang. */
+	budget: number;
+	quantity?: number;
+}
+
+/**
+ * The rules every row obeys wherever it comes from (§3 columns a printed row cannot be
+ * without, §8.2 months, §8.3 budget): the editor's hints, the submit gate and the importer's
+ * row checks are these. Paths are `at` + ".field".
+ */
+export function validateRow(row: RowCells, at = ''): ValidationIssue[] {
+	const issues: Issues = [];
+	const path = (f: string) => (at ? `${at}.${f}` : f);
+	if (row.kind === 'project') {
+		if (!row.name.trim()) issue(issues, path('name'), 'project.name.missing', 'error', 'ต้องระบุชื่อโครงการ', 'The project needs a name');
+		if (!row.responsibleUnit.trim()) issue(issues, path('responsibleUnit'), 'project.unit.missing', 'error', 'ต้องระบุหน่วยงานรับผิดชอบหลัก', 'The project needs a responsible unit');
+	} else {
+		if (!row.name.trim()) issue(issues, path('item'), 'equipment.item.missing', 'error', 'ต้องระบุรายการครุภัณฑ์', 'The equipment row needs an item');
+		if (!row.responsibleUnit.trim()) issue(issues, path('responsibleUnit'), 'equipment.unit.missing', 'error', 'ต้องระบุหน่วยงานรับผิดชอบหลัก', 'The equipment row needs a responsible unit');
+	}
+	checkMonths(issues, path('activeMonths'), row.activeMonths);
+	checkBudget(issues, path('budget'), row.budget);
+	if (row.kind === 'equipment' && !(Number.isInteger(row.quantity) && (row.quantity as number) > 0)) {
+		issue(issues, path('quantity'), 'equipment.quantity.invalid', 'error', 'จำนวนต้องเป็นจำนวนเต็มบวก', 'Quantity must be a positive whole number');
+	}
+	return issues;
+}
+
+/** Whitespace-insensitive comparison form of a cell (line breaks and double spaces are layout). */
+const same = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, '');
+
+/**
+ * Rows that repeat another's name, location and budget: a warning on each later copy (two
+ * such rows can be meant — the same repair in two budget lines — so both may stay).
+ */
+export function duplicateRows(rows: readonly { path: string; label?: Message; name: string; location: string; budget: number }[]): ValidationIssue[] {
+	const issues: Issues = [];
+	const first = new Map<string, string>();
+	const labels = new Map(rows.map((r) => [r.path, r.label ?? { th: `“${r.name}”`, en: `“${r.name}”` }]));
+	for (const r of rows) {
+		if (!same(r.name)) continue;
+		const key = `${same(r.name)}\u0000${same(r.location)}\u0000${r.budget}`;
+		const earlier = first.get(key);
+		if (earlier === undefined) first.set(key, r.path);
+		else {
+			const label = labels.get(earlier)!;
+			issue(issues, r.path, 'row.duplicate', 'warning', `ซ้ำกับ${label.th} (ชื่อ สถานที่ และงบประมาณเดียวกัน) — เก็บไว้ทั้งสองรายการได้`, `Same name, location and budget as ${label.en}; both may be kept`);
+		}
+	}
 	return issues;
 }
 

@@ -13,6 +13,7 @@ import { toArabicDigits } from '$lib/domain/thai';
 import { ImportRefusal } from './refusal';
 import { scanXlsx, tooBig } from './xlsxScan';
 import { withParseSlot } from './parseSlots';
+import { drawnMarks, type CellRef } from './drawnMarks';
 
 export { ImportRefusal };
 
@@ -102,6 +103,9 @@ function checkXlsxContainer(bytes: Uint8Array): ZipEntry[] {
 	return entries;
 }
 
+/** The checked parts of a workbook's zip (for readers of parts ExcelJS does not read). */
+export const xlsxParts = (bytes: Uint8Array): ZipEntry[] => checkXlsxContainer(bytes);
+
 /** Decides what the bytes are, refusing anything that is not a spreadsheet we can read. */
 export function sniffFile(name: string, bytes: Uint8Array): FileKind {
 	if (bytes.length === 0) throw new ImportRefusal('ไฟล์ว่างเปล่า', 'The file is empty');
@@ -122,6 +126,13 @@ export function sniffFile(name: string, bytes: Uint8Array): FileKind {
 		checkXlsxContainer(bytes);
 		return 'xlsx';
 	}
+	if (/\.xls[xmb]?$/i.test(name)) {
+		// Text saved under a workbook's name (a CSV or a web page renamed .xlsx).
+		throw new ImportRefusal(
+			'ไฟล์นี้ตั้งชื่อเป็นไฟล์ Excel แต่เนื้อไฟล์ไม่ใช่สมุดงาน Excel (อาจเป็นไฟล์ข้อความที่เปลี่ยนนามสกุล) กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx หรือ .csv',
+			'The file is named like an Excel workbook but is not one (perhaps a text file renamed); open it in Excel and save it as .xlsx or .csv'
+		);
+	}
 	const head = bytes.subarray(0, 8192);
 	const looksBinary = head.some((b) => b === 0) || /\.(pdf|docx?|xls|ods|png|jpe?g|zip)$/i.test(name);
 	if (looksBinary) throw new ImportRefusal('ไฟล์นี้ไม่ใช่ตาราง Excel (.xlsx) หรือ CSV', 'The file is not an .xlsx or CSV spreadsheet');
@@ -132,20 +143,60 @@ export interface SheetGrid {
 	name: string;
 	/** Cell text by row (0-based), as displayed; merged cells repeat the master's text. */
 	rows: string[][];
+	/**
+	 * Cells marked without text, [row, column] 0-based: shaded (any fill but white or none,
+	 * merged cells by their master's fill) or covered by a drawn arrow/line shape. The table
+	 * reader counts them as month marks in month columns and ignores them elsewhere.
+	 */
+	marks?: CellRef[];
 }
 
-/** Text of an ExcelJS cell value (rich text, formulas, numbers, dates). */
-function cellText(value: ExcelJS.CellValue): string {
+/** A fill a person would call shaded: a pattern or gradient in any colour but white. */
+function isShaded(fill: ExcelJS.Fill | undefined): boolean {
+	if (!fill) return false;
+	if (fill.type === 'gradient') return true;
+	if (fill.type !== 'pattern' || !fill.pattern || fill.pattern === 'none') return false;
+	// Solid fills show fgColor; other patterns mix fg over bg, and any non-white fg shows.
+	const color = (fill.fgColor ?? {}) as { argb?: string; theme?: number; tint?: number; indexed?: number };
+	if (color.argb !== undefined) return !/^(FF)?FFFFFF$/i.test(color.argb);
+	// Theme 0 (background 1) untinted and legacy index 9 are white.
+	if (color.theme !== undefined) return !(color.theme === 0 && !color.tint);
+	if (color.indexed !== undefined) return color.indexed !== 9 && color.indexed !== 64;
+	return fill.pattern !== 'solid';
+}
+
+/** Excel error values a formula may leave in a cell; the reason names them. */
+export const EXCEL_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/;
+
+/** A number as a person reads it: exact satang when it has at most two decimals. */
+function numberText(value: number, numFmt: string | undefined): string {
+	if (Number.isInteger(value)) {
+		// "000" formats keep their leading zeros (codes, village numbers typed as numbers).
+		const zeros = numFmt && /^0+$/.test(numFmt) ? numFmt.length : 0;
+		return String(value).padStart(zeros, '0');
+	}
+	const cents = Math.round(value * 100);
+	// Float noise (0.1 + 0.2) is not a third decimal; a real third decimal stays and is refused.
+	return Math.abs(value * 100 - cents) < 1e-6 ? (cents / 100).toFixed(2) : String(value);
+}
+
+
+/**
+ * Text of an ExcelJS cell value (rich text, formulas by their cached result, numbers, dates);
+ * line breaks stay, an error value (#REF!, …) is its own text so the reason can name it.
+ */
+function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
 	if (value === null || value === undefined) return '';
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+	if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+	if (typeof value === 'number') return numberText(value, numFmt);
 	if (typeof value === 'boolean') return value ? 'TRUE' : '';
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
 	if (typeof value === 'object') {
 		if ('richText' in value) return value.richText.map((r) => r.text).join('');
-		if ('result' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+		if ('error' in value) return String((value as { error: unknown }).error ?? '');
+		if ('result' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, numFmt);
+		if ('formula' in value || 'sharedFormula' in value) return '';
 		if ('text' in value) return String((value as { text: unknown }).text ?? '');
-		if ('error' in value) return '';
 	}
 	return String(value);
 }
@@ -162,12 +213,14 @@ export function readUpload(name: string, bytes: Uint8Array): Promise<SheetGrid[]
 export async function readGrids(kind: FileKind, bytes: Uint8Array): Promise<SheetGrid[]> {
 	if (kind === 'csv') return [readCsv(bytes)];
 	// Real sizes, rows and cells first, as the parts stream; ExcelJS only sees what fits.
-	await scanXlsx(bytes, checkXlsxContainer(bytes), {
+	const parts = checkXlsxContainer(bytes);
+	await scanXlsx(bytes, parts, {
 		maxUncompressed: XLSX_MAX_UNCOMPRESSED,
 		maxRows: MAX_ROWS,
 		maxCells: XLSX_MAX_CELLS,
 		maxCols: MAX_COLS
 	});
+	const drawn = await drawnMarks(bytes, parts);
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -178,6 +231,7 @@ export async function readGrids(kind: FileKind, bytes: Uint8Array): Promise<Shee
 	wb.eachSheet((ws) => {
 		if (ws.rowCount > MAX_ROWS) throw tooManyRows();
 		const rows: string[][] = [];
+		const marks: CellRef[] = [];
 		const cols = Math.min(ws.columnCount, MAX_COLS);
 		for (let r = 1; r <= ws.rowCount; r++) {
 			const row = ws.getRow(r);
@@ -186,12 +240,18 @@ export async function readGrids(kind: FileKind, bytes: Uint8Array): Promise<Shee
 				const cell = row.getCell(c);
 				// A merged cell's slaves report the master's value: keep it, so a group row merged
 				// across the table reads the same in every column and a two-row header reads in both.
-				out.push(cellText(cell.isMerged ? cell.master.value : cell.value).trim());
+				const source = cell.isMerged ? cell.master : cell;
+				out.push(cellText(source.value, source.numFmt).trim());
+				if (isShaded(source.fill)) marks.push([r - 1, c - 1]);
 			}
 			rows.push(out);
 		}
-		grids.push({ name: ws.name, rows });
+		for (const [r, c] of drawn.get(ws.name) ?? []) if (r < rows.length && c < cols) marks.push([r, c]);
+		grids.push({ name: ws.name, rows, ...(marks.length ? { marks } : {}) });
 	});
+	if (!grids.some((g) => g.rows.some((r) => r.some((c) => c !== '')))) {
+		throw new ImportRefusal('สมุดงานนี้ว่างเปล่า ไม่มีข้อมูลในแผ่นงานใดเลย', 'The workbook is empty: no sheet has any data');
+	}
 	return grids;
 }
 

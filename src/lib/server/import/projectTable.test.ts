@@ -22,7 +22,7 @@ describe('header recognition', () => {
 	it('does not take the procurement plan (แบบ ผด.2) for ผด.02', () => {
 		const rows = [['แบบ ผด.2'], ['ที่', 'งาน/โครงการ', 'วงเงินงบประมาณ (บาท)', 'วิธีจัดหา', 'กำหนดส่งมอบ', 'หน่วยงานรับผิดชอบ']];
 		const p = previewImport([{ name: 'ผด.2', rows }], target);
-		expect(p.problem).toMatch(/จัดหาพัสดุ/);
+		expect(p.problem?.th).toMatch(/จัดหาพัสดุ/);
 		expect(p.projects).toEqual([]);
 	});
 });
@@ -38,7 +38,7 @@ describe('a messy workbook', () => {
 		expect(p.projects.map((r) => ({ name: r.name, satang: r.budget, months: r.activeMonths }))).toEqual(accepted);
 		expect(p.projects.map((r) => r.planCode)).toEqual(['00310', '00310', '00310', '00240']);
 		expect(p.projects[0].strategyName).toBe('ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน');
-		expect(Object.fromEntries(p.rejected.map((r) => [r.rowNo, r.reason]))).toEqual(
+		expect(Object.fromEntries(p.rejected.map((r) => [r.rowNo, r.reasons.map((x) => x.th).join(' / ')]))).toEqual(
 			Object.fromEntries(Object.entries(rejected).map(([k, re]) => [Number(k), expect.stringMatching(re)]))
 		);
 	});

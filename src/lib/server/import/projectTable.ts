@@ -5,12 +5,16 @@
  * mapping), follows strategy / แผนงาน group rows, and turns every other row into an accepted
  * row or a rejected one with its row number and a reason in Thai. Pure: no I/O.
  */
-import { FISCAL_MONTHS, type Month, type PlanCatalogueEntry, type Strategy } from '$lib/domain/plan/types';
-import { parseBudget } from '$lib/domain/plan/money';
-import { THAI_MONTHS, THAI_MONTHS_SHORT, toArabicDigits } from '$lib/domain/thai';
-import type { SheetGrid } from './files';
+import type { Month, PlanCatalogueEntry, Strategy } from '$lib/domain/plan/types';
+import { duplicateRows, parseBudget, validateRow, type Message } from '$lib/domain/plan/validation';
+import { formatBaht } from '$lib/domain/plan/money';
+import { toArabicDigits } from '$lib/domain/thai';
+import { EXCEL_ERROR, type SheetGrid } from './files';
+import { matchPlan, readHeading, squash, strategyName } from './headings';
+import { markSet, monthIndex, rowMonths } from './monthMarks';
+import { distinctTexts, isNoteRow, isRepeatedHeader, isTotalRow, type SkipWhy } from './structureRows';
 
-const PROJECT_FIELDS = ['seq', 'name', 'detail', 'budget', 'location', 'unit', 'remark'] as const;
+const PROJECT_FIELDS = ['seq', 'strategy', 'plan', 'name', 'detail', 'budget', 'location', 'unit', 'remark'] as const;
 const EQUIPMENT_FIELDS = ['seq', 'plan', 'category', 'type', 'item', 'detail', 'quantity', 'quantityUnit', 'budget', 'location', 'unit'] as const;
 export type ImportKind = 'projects' | 'equipment';
 export type Field = (typeof PROJECT_FIELDS)[number] | (typeof EQUIPMENT_FIELDS)[number];
@@ -25,6 +29,7 @@ export const FIELD_LABELS: Record<Field, string> = {
 	unit: 'หน่วยงานรับผิดชอบหลัก',
 	remark: 'หมายเหตุ',
 	plan: 'แผนงาน',
+	strategy: 'ยุทธศาสตร์',
 	category: 'หมวด',
 	type: 'ประเภท',
 	item: 'ครุภัณฑ์',
@@ -40,6 +45,11 @@ export interface ColumnMapping {
 }
 
 export interface ImportOptions {
+	/**
+	 * The person's answer for each แผนงาน heading that is not exactly in the catalogue, by the
+	 * heading text: a catalogue code, or "new" to add it as a new แผนงาน.
+	 */
+	planChoices?: Record<string, string>;
 	sheet?: number;
 	/** 1-based header row; detected when absent. */
 	headerRow?: number;
@@ -49,8 +59,11 @@ export interface ImportOptions {
 
 export interface AcceptedProject {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	strategyName: string;
 	planName: string;
+	/** null while the แผนงาน is a question the person has not answered (or answered "new"). */
 	planCode: string | null;
 	name: string;
 	activityDetail: string;
@@ -63,6 +76,8 @@ export interface AcceptedProject {
 
 export interface AcceptedEquipment {
 	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
 	planName: string;
 	planCode: string | null;
 	category: string;
@@ -79,8 +94,38 @@ export interface AcceptedEquipment {
 
 export interface RejectedRow {
 	rowNo: number;
-	reason: string;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
+	/** Every reason, Thai and English. */
+	reasons: Message[];
 	text: string;
+}
+
+export interface SkippedRow {
+	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
+	why: SkipWhy;
+	text: string;
+}
+
+export interface RowWarning {
+	rowNo: number;
+	/** The sheet, when one import reads two (ผด.02 and ผด.02/1). */
+	sheet?: string;
+	message: Message;
+}
+
+/** A แผนงาน heading not exactly in the catalogue: a near miss to confirm, or unknown. */
+export interface PlanQuestion {
+	/** The heading as written. */
+	text: string;
+	match: 'near' | 'unknown';
+	/** The catalogue entry proposed for a near miss. */
+	suggestion: PlanCatalogueEntry | null;
+	/** The answer given (code or "new"), null while unanswered. */
+	choice: string | null;
+	rows: number;
 }
 
 export interface ImportPreview {
@@ -95,11 +140,19 @@ export interface ImportPreview {
 	projects: AcceptedProject[];
 	equipment: AcceptedEquipment[];
 	rejected: RejectedRow[];
+	/** Structure rows (subtotal, repeated header, note, blank): not projects, not errors. */
+	skipped: SkippedRow[];
+	/** Accepted rows worth a look: a subtotal that disagrees with its rows, a duplicate. */
+	warnings: RowWarning[];
+	/** แผนงาน headings to confirm or decide before applying. */
+	questions: PlanQuestion[];
 	/** Strategy → แผนงาน groups met, with counts, in order. */
 	groups: { strategyName: string; planName: string; planCode: string | null; count: number; isNewStrategy: boolean; isNewPlan: boolean }[];
 	totalBudget: number;
-	/** Fatal problem (no header row, procurement plan …) in Thai; rows are empty then. */
-	problem: string | null;
+	/** The tables read when one import reads both sheets (ผด.02 and ผด.02/1); absent for one. */
+	parts?: { sheet: number; kind: ImportKind; headerRow: number }[];
+	/** Fatal problem (no header row, procurement plan …); rows are empty then. */
+	problem: Message | null;
 }
 
 /** Context of the plan being imported into: its strategies and แผนงาน catalogue. */
@@ -110,39 +163,22 @@ export interface ImportTarget {
 
 // ───────────────────────────── text helpers ─────────────────────────────
 
-/** Header/label comparison form: Arabic digits, no spaces or line breaks, no dots before digits. */
-export function squash(text: string): string {
-	return toArabicDigits(text).replace(/[\s\u00a0\u200b]+/g, '').toLowerCase();
-}
+export { squash, monthIndex };
 
-/** Cell text for storage: Arabic digits (the plan stores text that way), single spaces. */
+/** One-line cell text for storage: Arabic digits (the plan stores text that way), single spaces. */
 function cleanText(text: string): string {
 	return toArabicDigits(text).replace(/[\u200b]/g, '').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** Drops leading numbering: "1.", "1.1", "(1)", "๑.๑ ". */
-function stripNumbering(text: string): string {
-	return text.replace(/^\(?\d+(\.\d+)*\)?\.?\s*/, '').trim();
-}
-
-/** Plan names compare without spaces, "ผง." and the leading "แผนงาน". */
-function planKey(name: string): string {
-	return squash(stripNumbering(cleanText(name)))
-		.replace(/^ผง\./, 'แผนงาน')
-		.replace(/^แผนงาน/, '')
-		.replace(/[,、]/g, '');
-}
-
-function strategyKey(name: string): string {
-	return squash(stripNumbering(cleanText(name)));
-}
-
-const MONTH_KEYS: string[][] = FISCAL_MONTHS.map((m) => [squash(THAI_MONTHS_SHORT[m - 1]), squash(THAI_MONTHS[m - 1])]);
-
-/** Fiscal index (0 = ต.ค.) of a month header such as "ต.ค.", "ต.ค. 68", "ตุลาคม", else -1. */
-export function monthIndex(header: string): number {
-	const s = squash(header).replace(/\d+$/, '');
-	return MONTH_KEYS.findIndex((keys) => keys.some((k) => s === k || s === k.replace(/\.$/, '') || (k.length > 4 && s.startsWith(k))));
+/** Cell text whose line breaks are data (activity detail, remarks): each line cleaned, breaks kept. */
+function cleanLines(text: string): string {
+	return toArabicDigits(text)
+		.replace(/[\u200b]/g, '')
+		.split(/\r?\n/)
+		.map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+		.filter((l, i, all) => l || (i > 0 && i < all.length - 1 && all[i - 1]))
+		.join('\n')
+		.trim();
 }
 
 const FIELD_TESTS: Record<Field, (h: string) => boolean> = {
@@ -153,7 +189,8 @@ const FIELD_TESTS: Record<Field, (h: string) => boolean> = {
 	location: (h) => h.includes('สถานที่'),
 	unit: (h) => (h.includes('หน่วยงาน') && h.includes('รับผิดชอบ')) || h.includes('หน่วยดำเนินการ') || h === 'หน่วยงาน',
 	remark: (h) => h.includes('หมายเหตุ'),
-	plan: (h) => h === 'แผนงาน',
+	plan: (h) => h === 'แผนงาน' || h === 'ชื่อแผนงาน',
+	strategy: (h) => h.startsWith('ยุทธศาสตร์') && h.length <= 24,
 	category: (h) => h === 'หมวด',
 	type: (h) => h === 'ประเภท' || h === 'ประเภทครุภัณฑ์',
 	item: (h) => h === 'ครุภัณฑ์' || h === 'รายการครุภัณฑ์' || h === 'รายการ',
@@ -214,22 +251,41 @@ export function findHeader(rows: string[][]): { index: number; kind: ImportKind;
 
 // ───────────────────────────── rows ─────────────────────────────
 
-const TOTAL_ROW = /^(รวม|รวมทั้งสิ้น|รวมทั้งหมด|ยอดรวม|total)$/i;
+const PROBLEM_NO_HEADER: Message = {
+	th: 'ไม่พบแถวหัวตารางของ ผด.02 (ต้องมีคอลัมน์ เช่น "โครงการ", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก" และเดือน ต.ค.–ก.ย.)',
+	en: 'No ผด.02 header row found (columns such as โครงการ, งบประมาณ (บาท), สถานที่ดำเนินการ, หน่วยงานรับผิดชอบหลัก and the months Oct–Sep)'
+};
+const PROBLEM_ORDINANCE: Message = {
+	th: 'ไฟล์นี้เป็นเทศบัญญัติ/ข้อบัญญัติงบประมาณรายจ่าย (รายจ่ายจำแนกตามแผนงาน งบ หมวด) ไม่ใช่บัญชีโครงการ ผด.02 — ระบบไม่นำเข้า',
+	en: 'This is a budget ordinance (expenditure by แผนงาน, budget and category), not a ผด.02 project list; it is not imported'
+};
+/** Words of a budget ordinance (เทศบัญญัติ/ข้อบัญญัติงบประมาณรายจ่าย) and its expenditure tables. */
+const ORDINANCE = /(เทศบัญญัติ|ข้อบัญญัติ)งบประมาณรายจ่าย|ประมาณการรายจ่าย|รายจ่ายจำแนกตาม|งบประมาณรายจ่ายทั้งสิ้น|ประมาณการรายรับ/;
 
-function classifyGroupRow(cells: string[], target: ImportTarget): { kind: 'strategy' | 'plan'; text: string } | null {
-	const distinct = [...new Set(cells.map(cleanText).filter(Boolean))];
-	if (distinct.length !== 1) return null;
-	const text = distinct[0];
-	const bare = stripNumbering(text);
-	if (/^ยุทธศาสตร์/.test(bare)) return { kind: 'strategy', text: bare };
-	if (/^(แผนงาน|ผง\.)/.test(bare) || target.catalogue.some((c) => planKey(c.name) === planKey(bare))) return { kind: 'plan', text: bare };
-	return null;
+const PROBLEM_PROCUREMENT: Message = {
+	th: 'ไฟล์นี้เป็นแผนการจัดหาพัสดุ (แบบ ผด.2 มีคอลัมน์ เช่น วิธีจัดหา กำหนดส่งมอบ) ซึ่งเป็นคนละเอกสารกับบัญชีโครงการ ผด.02 — ระบบไม่นำเข้า หากแน่ใจว่าเป็น ผด.02 ให้ระบุแถวหัวตารางเอง',
+	en: 'This is a procurement plan (แบบ ผด.2: procurement method, delivery date), a different document from the ผด.02 project list; it is not imported. If it really is a ผด.02, give the header row yourself'
+};
+
+/** Why a budget cell cannot be read, naming a formula error value. */
+function budgetReason(raw: string, reason: Message): Message {
+	const text = cleanText(raw);
+	if (EXCEL_ERROR.test(text)) {
+		return {
+			th: `ช่องงบประมาณเป็นสูตรที่คำนวณผิดพลาด (${text}) กรุณาแก้สูตรหรือพิมพ์ตัวเลขแทน`,
+			en: `The budget cell is a formula that evaluates to an error (${text}); fix the formula or type the amount`
+		};
+	}
+	return { th: `งบประมาณ "${text}" ใช้ไม่ได้: ${reason.th}`, en: `Budget "${text}" is not usable: ${reason.en}` };
 }
+
+const rowMessage = (th: string, en: string): Message => ({ th, en });
 
 /** Parses one sheet with the given (or detected) header row and mapping. */
 export function previewImport(grids: SheetGrid[], target: ImportTarget, options: ImportOptions = {}): ImportPreview {
 	const sheetIndex = Math.min(Math.max(options.sheet ?? firstSheetWithHeader(grids), 0), grids.length - 1);
-	const rows = grids[sheetIndex]?.rows ?? [];
+	const grid = grids[sheetIndex];
+	const rows = grid?.rows ?? [];
 	const base: ImportPreview = {
 		sheets: grids.map((g) => g.name),
 		sheet: sheetIndex,
@@ -240,26 +296,21 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 		projects: [],
 		equipment: [],
 		rejected: [],
+		skipped: [],
+		warnings: [],
+		questions: [],
 		groups: [],
 		totalBudget: 0,
 		problem: null
 	};
 	const found = findHeader(rows);
 	if (found.procurement && options.headerRow === undefined) {
-		return {
-			...base,
-			headerRow: found.index + 1,
-			problem:
-				'ตารางนี้มีคอลัมน์ของแผนการจัดหาพัสดุ (เช่น วิธีจัดหา กำหนดส่งมอบ) ซึ่งเป็นคนละเอกสารกับบัญชีโครงการ ผด.02 — ระบบไม่นำเข้า หากแน่ใจว่าเป็น ผด.02 ให้ระบุแถวหัวตารางเอง'
-		};
+		return { ...base, headerRow: found.index + 1, problem: PROBLEM_PROCUREMENT };
 	}
 	const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : found.index;
 	if (headerIndex < 0 || headerIndex >= rows.length) {
-		return {
-			...base,
-			problem:
-				'ไม่พบแถวหัวตารางของ ผด.02 (ต้องมีคอลัมน์ เช่น "โครงการ", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก" และเดือน ต.ค.–ก.ย.)'
-		};
+		const ordinance = rows.slice(0, 60).some((r) => r.some((c) => ORDINANCE.test(squash(c))));
+		return { ...base, problem: ordinance ? PROBLEM_ORDINANCE : PROBLEM_NO_HEADER };
 	}
 	const kind = options.kind ?? found.kind;
 	const header = rows[headerIndex];
@@ -271,122 +322,246 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 	const columns = header.map((h, c) => cleanText(below && belowIsHeader && monthIndex(below[c]) >= 0 ? below[c] : h));
 
 	const preview: ImportPreview = { ...base, kind, headerRow: headerIndex + 1, columns, mapping };
-	const knownStrategies = new Map(target.strategies.map((s) => [strategyKey(s.name), s.name]));
-	const plans = new Map(target.catalogue.map((c) => [planKey(c.name), c]));
-	let strategy: string | null = null;
-	let planName: string | null = null;
-	let planCode: string | null = null;
+	const marks = markSet(grid?.marks);
+	const questions = new Map<string, PlanQuestion>();
+	/** A แผนงาน as written → the name and code it will have (code null while undecided). */
+	const resolvePlan = (text: string): { name: string; code: string | null } => {
+		const match = matchPlan(text, target.catalogue);
+		if (match.kind === 'exact') return { name: match.entry.name, code: match.entry.code };
+		let q = questions.get(text);
+		if (!q) {
+			const answer = options.planChoices?.[text] ?? null;
+			const valid = answer === 'new' || target.catalogue.some((c) => c.code === answer);
+			q = { text, match: match.kind, suggestion: match.kind === 'near' ? match.entry : null, choice: valid ? answer : null, rows: 0 };
+			questions.set(text, q);
+		}
+		q.rows++;
+		const chosen = target.catalogue.find((c) => c.code === q.choice);
+		return chosen ? { name: chosen.name, code: chosen.code } : { name: text, code: null };
+	};
+
+	let strategy: { name: string; known: boolean } | null = null;
+	let planText: string | null = null;
 	let group: ImportPreview['groups'][number] | null = null;
+	// Running sums a total line may state: its แผนงาน, its strategy, everything so far.
+	const sums = { plan: 0, strategy: 0, all: 0, sinceTotal: 0 };
 	const col = (r: string[], f: Field) => (mapping.fields[f] === undefined ? '' : (r[mapping.fields[f]!] ?? ''));
+	const skip = (rowNo: number, why: SkipWhy, r: string[]) => preview.skipped.push({ rowNo, why, text: rowText(r) });
+	const seen: Parameters<typeof duplicateRows>[0][number][] = [];
 
 	for (let i = first; i < rows.length; i++) {
 		const r = rows[i];
 		const rowNo = i + 1;
-		if (!r.some((c) => cleanText(c))) continue; // blank
-		const groupRow = classifyGroupRow(r, target);
-		if (groupRow?.kind === 'strategy') {
-			strategy = knownStrategies.get(strategyKey(groupRow.text)) ?? groupRow.text;
-			planName = null;
-			planCode = null;
-			group = null;
+		const texts = distinctTexts(r);
+		if (!texts.length) {
+			skip(rowNo, 'blank', r);
 			continue;
 		}
-		if (groupRow?.kind === 'plan') {
-			const entry = plans.get(planKey(groupRow.text));
-			planName = entry?.name ?? groupRow.text;
-			planCode = entry?.code ?? null;
+		const heading = texts.length === 1 && !onlyInNameColumn(r, mapping, kind) ? readHeading(texts[0], target.catalogue) : null;
+		if (heading?.kind === 'strategy') {
+			strategy = strategyName(heading.name, target.strategies);
+			planText = null;
 			group = null;
+			sums.strategy = 0;
+			sums.plan = 0;
 			continue;
 		}
+		if (heading?.kind === 'plan') {
+			planText = heading.name;
+			group = null;
+			sums.plan = 0;
+			continue;
+		}
+		if (isTotalRow(r, mapping.fields.unit)) {
+			skip(rowNo, 'subtotal', r);
+			checkTotal(preview, rowNo, col(r, 'budget'), sums);
+			continue;
+		}
+		if (isRepeatedHeader(r, belowIsHeader ? [header, below] : [header])) {
+			skip(rowNo, 'header', r);
+			continue;
+		}
+		// One text alone that is no heading is a note — unless it is a bare number: a numbered
+		// row whose cells were never filled is a project missing its name.
+		const loneText = texts.length === 1 && !/^\d+\.?$/.test(toArabicDigits(texts[0])) && !onlyInNameColumn(r, mapping, kind) && !hasRowData(r, mapping);
+		if (isNoteRow(r) || loneText) {
+			skip(rowNo, 'note', r);
+			continue;
+		}
+
 		const nameCell = cleanText(col(r, kind === 'projects' ? 'name' : 'item'));
-		const rowText = r.map(cleanText).filter(Boolean).join(' | ').slice(0, 160);
-		if (TOTAL_ROW.test(squash(nameCell)) || r.some((c) => TOTAL_ROW.test(squash(c)))) continue;
-		const reject = (reason: string) => preview.rejected.push({ rowNo, reason, text: rowText });
-		if (!nameCell) {
-			reject(kind === 'projects' ? 'ไม่มีชื่อโครงการ' : 'ไม่มีชื่อครุภัณฑ์');
-			continue;
-		}
-		if (nameCell.length > 1000) {
-			reject('ชื่อยาวเกิน 1,000 ตัวอักษร');
-			continue;
-		}
+		const reasons: Message[] = [];
 		const budgetText = col(r, 'budget');
-		const budget = parseBudget(budgetText);
-		if (!budget.ok) {
-			reject(`งบประมาณ "${cleanText(budgetText)}" ใช้ไม่ได้: ${budget.reason.th}`);
+		const budget = parseBudget(toArabicDigits(budgetText));
+		if (!budget.ok) reasons.push(budgetReason(budgetText, budget.reason));
+		if (nameCell.length > 1000) reasons.push(rowMessage('ชื่อยาวเกิน 1,000 ตัวอักษร', 'The name is longer than 1,000 characters'));
+		const months = rowMonths(r, i, mapping.months, marks);
+		const unit = cleanText(col(r, 'unit'));
+		const qtyText = toArabicDigits(col(r, 'quantity')).replace(/,/g, '').trim();
+		const qtyMatch = /^(\d+)\s*(.*)$/.exec(qtyText);
+		if (kind === 'equipment' && qtyText && !qtyMatch) {
+			reasons.push(rowMessage(`จำนวน "${cleanText(col(r, 'quantity'))}" ไม่ใช่ตัวเลข`, `Quantity "${cleanText(col(r, 'quantity'))}" is not a number`));
+		}
+		for (const problem of validateRow({
+			kind: kind === 'projects' ? 'project' : 'equipment',
+			name: nameCell,
+			responsibleUnit: unit,
+			activeMonths: months,
+			budget: budget.ok ? budget.satang : 0,
+			quantity: qtyMatch ? Number(qtyMatch[1]) : 1
+		})) {
+			reasons.push(monthsReason(problem.code, problem.message));
+		}
+		// The flat shape (one row per project, ยุทธศาสตร์ and แผนงาน as columns) names them per row.
+		const strategyCell = kind === 'projects' ? cleanText(col(r, 'strategy')) : '';
+		const rowStrategy = strategyCell ? strategyName(asStrategyName(strategyCell, target), target.strategies) : strategy;
+		const rowPlanText = (kind === 'projects' ? cleanText(col(r, 'plan')) : '') || planText;
+		if (kind === 'projects' && !rowStrategy) {
+			reasons.push(rowMessage('ไม่ทราบยุทธศาสตร์ของแถวนี้ (ไม่มีแถวหัวข้อ "ยุทธศาสตร์…" อยู่ก่อนหน้า)', 'No strategy heading ("ยุทธศาสตร์…") above this row'));
+		} else if (kind === 'projects' && !rowPlanText) {
+			reasons.push(rowMessage('ไม่ทราบแผนงานของแถวนี้ (ไม่มีแถวหัวข้อ "แผนงาน…" อยู่ก่อนหน้า)', 'No แผนงาน heading above this row'));
+		}
+		const planCell = kind === 'equipment' ? cleanText(col(r, 'plan')) || planText || '' : '';
+		if (kind === 'equipment' && !planCell) reasons.push(rowMessage('ไม่ทราบแผนงานของครุภัณฑ์รายการนี้', 'No แผนงาน for this equipment row'));
+		if (reasons.length || !budget.ok) {
+			preview.rejected.push({ rowNo, reasons, text: rowText(r) });
 			continue;
 		}
-		const activeMonths = FISCAL_MONTHS.filter((_, k) => mapping.months[k] !== null && cleanText(r[mapping.months[k]!] ?? '') !== '');
-		if (activeMonths.length === 0) {
-			reject('ไม่ได้ระบุเดือนที่ดำเนินการ (ช่องเดือน ต.ค.–ก.ย. ว่างทั้งหมด)');
-			continue;
-		}
+		const activeMonths = months as Month[];
+		const location = cleanText(col(r, 'location'));
 		if (kind === 'projects') {
-			if (!strategy) {
-				reject('ไม่ทราบยุทธศาสตร์ของแถวนี้ (ไม่มีแถวหัวข้อ "ยุทธศาสตร์…" อยู่ก่อนหน้า)');
-				continue;
-			}
-			if (!planName) {
-				reject('ไม่ทราบแผนงานของแถวนี้ (ไม่มีแถวหัวข้อ "แผนงาน…" อยู่ก่อนหน้า)');
-				continue;
-			}
+			const plan = resolvePlan(rowPlanText!);
+			const strategy = rowStrategy!;
 			preview.projects.push({
 				rowNo,
-				strategyName: strategy,
-				planName,
-				planCode,
+				strategyName: strategy.name,
+				planName: plan.name,
+				planCode: plan.code,
 				name: nameCell,
-				activityDetail: cleanText(col(r, 'detail')),
+				activityDetail: cleanLines(col(r, 'detail')),
 				budget: budget.satang,
-				location: cleanText(col(r, 'location')),
-				responsibleUnit: cleanText(col(r, 'unit')),
-				remark: cleanText(col(r, 'remark')) || null,
+				location,
+				responsibleUnit: unit,
+				remark: cleanLines(col(r, 'remark')) || null,
 				activeMonths
 			});
-			if (!group || group.strategyName !== strategy || group.planName !== planName) {
-				group = {
-					strategyName: strategy,
-					planName,
-					planCode,
-					count: 0,
-					isNewStrategy: !knownStrategies.has(strategyKey(strategy)),
-					isNewPlan: planCode === null
-				};
+			group = preview.groups.find((g) => g.strategyName === strategy.name && g.planName === plan.name) ?? null;
+			if (!group) {
+				group = { strategyName: strategy.name, planName: plan.name, planCode: plan.code, count: 0, isNewStrategy: !strategy.known, isNewPlan: plan.code === null };
 				preview.groups.push(group);
 			}
 			group.count++;
 		} else {
-			const planCell = cleanText(col(r, 'plan')) || planName || '';
-			const entry = plans.get(planKey(planCell));
-			if (!planCell) {
-				reject('ไม่ทราบแผนงานของครุภัณฑ์รายการนี้');
-				continue;
-			}
-			const qtyText = toArabicDigits(col(r, 'quantity')).replace(/,/g, '').trim();
-			const qtyMatch = /^(\d+)\s*(.*)$/.exec(qtyText);
-			if (qtyText && !qtyMatch) {
-				reject(`จำนวน "${cleanText(col(r, 'quantity'))}" ไม่ใช่ตัวเลข`);
-				continue;
-			}
+			const plan = resolvePlan(planCell);
 			preview.equipment.push({
 				rowNo,
-				planName: entry?.name ?? planCell,
-				planCode: entry?.code ?? null,
+				planName: plan.name,
+				planCode: plan.code,
 				category: cleanText(col(r, 'category')) || 'ค่าครุภัณฑ์',
 				type: cleanText(col(r, 'type')),
 				item: nameCell,
-				detail: cleanText(col(r, 'detail')),
+				detail: cleanLines(col(r, 'detail')),
 				quantity: qtyMatch ? Number(qtyMatch[1]) : 1,
 				unit: cleanText(col(r, 'quantityUnit')) || cleanText(qtyMatch?.[2] ?? ''),
 				budget: budget.satang,
-				location: cleanText(col(r, 'location')),
-				responsibleUnit: cleanText(col(r, 'unit')),
+				location,
+				responsibleUnit: unit,
 				activeMonths
 			});
 		}
+		seen.push({ path: String(rowNo), label: { th: `แถวที่ ${rowNo}`, en: `row ${rowNo}` }, name: nameCell, location, budget: budget.satang });
 		preview.totalBudget += budget.satang;
+		for (const k of ['plan', 'strategy', 'all', 'sinceTotal'] as const) sums[k] += budget.satang;
 	}
+	for (const d of duplicateRows(seen)) preview.warnings.push({ rowNo: Number(d.path), message: d.message });
+	preview.warnings.sort((a, b) => a.rowNo - b.rowNo);
+	preview.questions = [...questions.values()];
 	return preview;
+}
+
+/** A strategy column's text as a heading would read it ("ยุทธศาสตร์ที่ 1 …" → "ยุทธศาสตร์…"). */
+function asStrategyName(text: string, target: ImportTarget): string {
+	const heading = readHeading(text, target.catalogue);
+	return heading?.kind === 'strategy' ? heading.name : text;
+}
+
+/** The validation's month message, naming the typed number when one is out of range. */
+function monthsReason(code: string, message: Message): Message {
+	if (code !== 'months.outOfRange') return message;
+	return { th: `${message.th} (ช่องเดือนมีตัวเลขที่ไม่ใช่เดือน)`, en: `${message.en} (a month cell holds a number that is not a month)` };
+}
+
+/** A subtotal / total line states a sum; warn when no running sum it could mean agrees. */
+function checkTotal(preview: ImportPreview, rowNo: number, stated: string, sums: { plan: number; strategy: number; all: number; sinceTotal: number }): void {
+	const parsed = parseBudget(toArabicDigits(stated));
+	if (!stated.trim() || !parsed.ok) return;
+	const candidates = [sums.plan, sums.strategy, sums.all, sums.sinceTotal];
+	if (!candidates.includes(parsed.satang)) {
+		const computed = formatBaht(sums.plan || sums.sinceTotal, { zero: 'number' });
+		preview.warnings.push({
+			rowNo,
+			message: {
+				th: `ยอดรวมในแถวนี้ (${formatBaht(parsed.satang, { zero: 'number' })} บาท) ไม่ตรงกับผลรวมของรายการที่นำเข้า (${computed} บาท) — ระบบคำนวณยอดรวมเองจากรายการ`,
+				en: `This total (${formatBaht(parsed.satang, { zero: 'number' })} baht) disagrees with the sum of the imported rows (${computed} baht); totals are always computed from the rows`
+			}
+		});
+	}
+	sums.sinceTotal = 0;
+}
+
+function rowText(r: string[]): string {
+	return r.map(cleanText).filter(Boolean).join(' | ').slice(0, 160);
+}
+
+/** The only text of the row sits in the name column alone: a project with missing cells. */
+function onlyInNameColumn(r: string[], mapping: ColumnMapping, kind: ImportKind): boolean {
+	const nameCol = mapping.fields[kind === 'projects' ? 'name' : 'item'];
+	const filled = r.map((c, i) => (c.trim() ? i : -1)).filter((i) => i >= 0);
+	return nameCol !== undefined && filled.length === 1 && filled[0] === nameCol;
+}
+
+/** The row has a budget, unit or location of its own (a project missing its name, not a note). */
+function hasRowData(r: string[], mapping: ColumnMapping): boolean {
+	const cell = (f: Field) => (mapping.fields[f] === undefined ? '' : (r[mapping.fields[f]!] ?? '').trim());
+	const texts = distinctTexts(r);
+	return texts.length > 1 || (['budget', 'unit', 'location'] as Field[]).some((f) => cell(f) && !r.every((c) => !c.trim() || c === cell(f)));
+}
+
+/**
+ * The whole workbook: when it holds both a ผด.02 and a ผด.02/1 table (on two sheets) and the
+ * person has not picked a sheet or changed a mapping, both are read into one preview, every
+ * row tagged with its sheet; otherwise the one sheet, as previewImport.
+ */
+export function previewWorkbook(grids: SheetGrid[], target: ImportTarget, options: ImportOptions = {}): ImportPreview {
+	const single = () => previewImport(grids, target, options);
+	if (options.sheet !== undefined || options.headerRow !== undefined || options.mapping || options.kind) return single();
+	const tables = grids.map((g, i) => ({ i, found: findHeader(g.rows) })).filter((t) => t.found.index >= 0 && !t.found.procurement);
+	const projects = tables.find((t) => t.found.kind === 'projects');
+	const equipment = tables.find((t) => t.found.kind === 'equipment');
+	if (!projects || !equipment) return single();
+	const [a, b] = [projects, equipment].map((t) => {
+		const p = previewImport(grids, target, { ...options, sheet: t.i });
+		const sheet = grids[t.i].name;
+		const tag = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, sheet }));
+		return { ...p, projects: tag(p.projects), equipment: tag(p.equipment), rejected: tag(p.rejected), skipped: tag(p.skipped), warnings: tag(p.warnings) };
+	});
+	const questions = new Map(a.questions.map((q) => [q.text, { ...q }]));
+	for (const q of b.questions) {
+		const have = questions.get(q.text);
+		if (have) have.rows += q.rows;
+		else questions.set(q.text, q);
+	}
+	return {
+		...a,
+		parts: [a, b].map((p) => ({ sheet: p.sheet, kind: p.kind, headerRow: p.headerRow })),
+		equipment: b.equipment,
+		rejected: [...a.rejected, ...b.rejected],
+		skipped: [...a.skipped, ...b.skipped],
+		warnings: [...a.warnings, ...b.warnings],
+		questions: [...questions.values()],
+		totalBudget: a.totalBudget + b.totalBudget,
+		problem: a.problem ?? b.problem
+	};
 }
 
 function firstSheetWithHeader(grids: SheetGrid[]): number {

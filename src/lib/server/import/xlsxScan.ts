@@ -169,3 +169,10 @@ export async function scanXlsx(bytes: Uint8Array, parts: ZipPart[], limits: Scan
 		if (counter) cells = before + counter.cost;
 	}
 }
+
+/** The whole text of one (already size-checked) part, inflated within `budget` bytes. */
+export async function readPartText(bytes: Uint8Array, part: ZipPart, budget: number): Promise<string> {
+	const chunks: Buffer[] = [];
+	await inflatePart(bytes, part, budget, (chunk) => chunks.push(Buffer.from(chunk)));
+	return Buffer.concat(chunks).toString('utf8');
+}
