@@ -8,7 +8,6 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
@@ -17,6 +16,7 @@ import { connectClient, waitFor, waitSynced } from '../helpers/collabClient';
 import { readPlan } from '../../src/lib/domain/plan/doc';
 import { computePd01 } from '../../src/lib/domain/plan/pd01';
 import { encryptedWorkbook, messyWorkbook, zipBomb } from './fixtures';
+import { unzipEntry } from './docxText';
 
 const expected = JSON.parse(fs.readFileSync(new URL('../../src/lib/server/demo/sample-plan-pd01.json', import.meta.url), 'utf8'));
 const sample = JSON.parse(fs.readFileSync(new URL('../../src/lib/server/demo/sample-plan.json', import.meta.url), 'utf8'));
@@ -49,26 +49,6 @@ async function download(p: string, cookie = officer): Promise<Buffer> {
 	const res = await fetch(`${server.url}${p}`, { headers: { cookie } });
 	expect(res.status).toBe(200);
 	return Buffer.from(await res.arrayBuffer());
-}
-
-/** One entry of a ZIP file (enough for .docx parts). */
-function unzipEntry(zip: Buffer, name: string): Buffer {
-	const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-	let p = zip.readUInt32LE(eocd + 16);
-	for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
-		const method = zip.readUInt16LE(p + 10);
-		const size = zip.readUInt32LE(p + 20);
-		const nameLen = zip.readUInt16LE(p + 28);
-		const local = zip.readUInt32LE(p + 42);
-		const entry = zip.subarray(p + 46, p + 46 + nameLen).toString();
-		if (entry === name) {
-			const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-			const data = zip.subarray(start, start + size);
-			return method === 8 ? zlib.inflateRawSync(data) : data;
-		}
-		p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-	}
-	throw new Error(`no ${name}`);
 }
 
 /**
