@@ -197,6 +197,10 @@ describe('PDF', () => {
 		);
 		const split = names.filter((n) => !pd02Pages.some((p) => p.nameColumn.includes(squash(n))));
 		expect(split).toEqual([]);
+		// ผด.01 is compact: two full pages for the sample, each with its form code and headings.
+		const pd01Pages = pageTexts.filter((p) => p.landscape && p.all.includes('ผด.01'));
+		expect(pd01Pages.length).toBe(2);
+		for (const p of pd01Pages) expect(p.all).toContain('หน่วยดำเนินการ');
 		// A group heading never ends a page (it is kept with the row after it).
 		const orphans = pd02Pages.map((p) => p.lastLine).filter((l) => /^\d+(\.\d+)?(ยุทธศาสตร์|แผนงาน)/.test(l));
 		expect(orphans).toEqual([]);

@@ -364,5 +364,8 @@ export const en: Record<keyof typeof th, string> = {
 	importQuestionUnknown: '“{text}” is not in the catalogue ({rows} rows); which แผนงาน is it?',
 	importChoose: '— choose —',
 	importNewPlan: 'Add as a new แผนงาน “{text}”',
-	importUnanswered: 'Choose a แผนงาน for every question before confirming'
+	importUnanswered: 'Choose a แผนงาน for every question before confirming',
+	// Official document (issue 13): recorded ประกาศ, emblem, public PDF
+	committeeMeetingDate: 'Date the local development committee considered the draft',
+	announcedPdf: 'Download the announced plan (PDF)'
 };

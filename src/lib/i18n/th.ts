@@ -362,5 +362,8 @@ export const th = {
 	importQuestionUnknown: '“{text}” ไม่อยู่ในบัญชีแผนงาน ({rows} รายการ) จะให้ใช้แผนงานใด',
 	importChoose: '— กรุณาเลือก —',
 	importNewPlan: 'เพิ่มเป็นแผนงานใหม่ชื่อ “{text}”',
-	importUnanswered: 'กรุณาเลือกแผนงานสำหรับทุกข้อที่ถามก่อนยืนยัน'
+	importUnanswered: 'กรุณาเลือกแผนงานสำหรับทุกข้อที่ถามก่อนยืนยัน',
+	// Official document (issue 13): recorded ประกาศ, emblem, public PDF
+	committeeMeetingDate: 'วันที่ประชุมคณะกรรมการพัฒนาท้องถิ่นพิจารณาร่าง',
+	announcedPdf: 'ดาวน์โหลดแผนที่ประกาศใช้ (PDF)'
 } as const;

@@ -90,6 +90,7 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc table.pd tr.subtotal td, .plan-doc table.pd tr.total td { font-weight: 700; }
 .plan-doc table.pd tr.subtotal td.label, .plan-doc table.pd tr.total td.label { text-align: center; }
 .plan-doc table.pd tr.group td.label { padding-left: 6mm; }
+.plan-doc table.pd td.units { font-size: ${size.small}; line-height: 1.25; }
 .plan-doc table.pd .remark { display: block; font-size: ${size.small}; margin-top: 0.5mm; }
 .plan-doc table.pd th.month { font-size: ${size.small}; padding: 0.5mm 0; white-space: nowrap; }
 .plan-doc table.pd td.month { padding: 0; vertical-align: middle; text-align: center; font-size: ${size.small}; }

@@ -281,8 +281,8 @@ export interface PrintModel {
 export interface BuildOptions {
 	settings?: PrintSettings;
 	/**
-	 * The ประกาศ to print, or null. The print route passes the plan's announcement only when the
-	 * plan is announced; the workflow engineer replaces this with the recorded text.
+	 * The ประกาศ to print, or null: the text recorded when the plan was announced (planExport.ts
+	 * reads it from the workflow record), never the plan's own placeholder.
 	 */
 	announcement?: AnnouncementText | null;
 }
@@ -537,19 +537,5 @@ function introBlock(s: Section, index: number, digits: Numerals): IntroBlock {
 		items: (c.items ?? []).map(d),
 		steps: (c.steps ?? []).map((st) => ({ no: d(String(st.no)), actor: d(st.actor), text: d(st.text) })),
 		closing: c.closing ? c.closing.split('\n\n').map(d) : []
-	};
-}
-
-/** The plan's stored ประกาศ in the shape the print model takes. */
-export function announcementFromPlan(plan: Plan): AnnouncementText | null {
-	const a = plan.front.announcement;
-	if (!a || (!a.heading && !a.paragraphs?.length)) return null;
-	return {
-		heading: a.heading,
-		subject: a.subject,
-		paragraphs: a.paragraphs ?? [],
-		dateText: a.dateText,
-		signatoryName: a.signatory?.name ?? '',
-		signatoryPosition: a.signatory?.position ?? ''
 	};
 }

@@ -25,6 +25,27 @@ import { validatePlan } from '$lib/domain/plan/validation';
 import { announcementText, editionLabel } from '$lib/domain/announcement';
 import { canonicalJson } from '$lib/domain/canonicalJson';
 import { planThreads } from '../commentRegister';
+import { parseBeDate } from '$lib/domain/beDateInput';
+
+/**
+ * The recital's dates as the workflow recorded them: the budget ordinance (the trigger date the
+ * officer recorded, else the one the plan states) and the development committee's meeting (the
+ * date given when it last forwarded the draft, else the one the plan's workflow notes state).
+ */
+async function announcementRecital(db: Database, planId: string, triggerDate: string | null) {
+	const plan = await loadCurrentPlan(db, planId);
+	const wf = plan.front.workflow;
+	const forwards = (await audit.listForPlan(db, planId))
+		.filter((e) => e.action === 'plans.transition')
+		.map((e) => JSON.parse(e.data) as { transition?: string; meetingDate?: string })
+		.filter((d) => d.transition === 'forward');
+	const recorded = forwards.at(-1)?.meetingDate ?? null;
+	const stated = wf.events.find((e) => e.step === 'developmentCommitteeReview')?.dateISO ?? null;
+	return {
+		ordinance: { name: wf.budgetOrdinance.name, date: triggerDate ?? (wf.budgetOrdinance.announcedISO || null) },
+		committee: { name: plan.meta.organization.developmentCommitteeName, date: recorded ?? stated }
+	};
+}
 
 export interface TransitionProps {
 	actor: SessionUser | null;
@@ -36,11 +57,13 @@ export interface TransitionProps {
 	contentSha256?: string;
 	/** For announce: the announcement date (ISO); default today in Thailand. */
 	date?: string;
+	/** For forward: the date the development committee met on the draft, as typed (พ.ศ.). */
+	meetingDate?: string;
 }
 
 export type TransitionResult =
 	| { ok: true; state: PlanState; versionId: string; sha256: string }
-	| { ok: false; reason: 'wrongState' | 'noteRequired' | 'stateChanged' | 'hashMismatch' }
+	| { ok: false; reason: 'wrongState' | 'noteRequired' | 'stateChanged' | 'hashMismatch' | 'badDate' | 'badYear' }
 	| { ok: false; reason: 'invalidPlan'; issues: { path: string; message: { th: string; en: string } }[] };
 
 /** Names of the versions transitions create (Thai, as users see them). */
@@ -72,6 +95,12 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 	const actor = props.actor!;
 	const note = props.note?.trim() ?? '';
 	if (t.name === 'return' && !note) return { ok: false, reason: 'noteRequired' };
+	let meetingDate: string | null = null;
+	if (t.name === 'forward' && props.meetingDate?.trim()) {
+		const parsed = parseBeDate(props.meetingDate);
+		if (!parsed.ok) return parsed;
+		meetingDate = parsed.iso;
+	}
 
 	if (NEEDS_VALID_PLAN.includes(t.name)) {
 		const issues = validatePlan(await loadCurrentPlan(db, props.planId)).filter((i) => i.severity === 'error');
@@ -87,6 +116,7 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 	let committed = false;
 	try {
 		const org = await organizations.byId(db, scene.plan.orgId);
+		const recital = t.name === 'announce' ? await announcementRecital(db, props.planId, scene.row.triggerDate) : null;
 		const result = await db.tx(async (tx) => {
 			if (!(await plans.setState(tx, props.planId, from, t.to))) return null;
 			// The comment register is frozen with the version the executive signs off.
@@ -114,7 +144,8 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 						editionLabel: editionLabel(row.editionKind, row.edition, row.fiscalYear),
 						date: props.date ?? todayInThailand(),
 						signerName: actor.displayName,
-						signerTitle: org?.executiveTitle || actor.position
+						signerTitle: org?.executiveTitle || actor.position,
+						...recital
 					}),
 					announcedBy: actor.id,
 					announcedAt: new Date()
@@ -126,7 +157,7 @@ export async function transitionPlan(db: Database, props: TransitionProps): Prom
 				planId: props.planId,
 				actorId: actor.id,
 				action: 'plans.transition',
-				data: { transition: t.name, from, to: t.to, note, versionId: version.id, sha256: version.sha256 }
+				data: { transition: t.name, from, to: t.to, note, versionId: version.id, sha256: version.sha256, ...(meetingDate ? { meetingDate } : {}) }
 			});
 			return version;
 		});

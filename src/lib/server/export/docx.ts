@@ -1,8 +1,14 @@
 /**
  * DOCX of the plan (the `docx` package), from the same print model as the print view: the
- * same parts in the same order, real Word tables (header rows repeat, rows never split), the
- * ผด. tables in landscape sections whose page header carries the form code and title lines,
- * and TH SarabunPSK as the font, so a planning officer can finish the layout in Word.
+ * same parts in the same order, real Word tables, the ผด. tables in landscape sections whose
+ * page header carries the form code and title lines, so a planning officer can finish the
+ * layout in Word — and so it renders right in LibreOffice too:
+ *  - TH Sarabun New named for every script of every run (complex-script size w:szCs and the
+ *    w:hint="cs" that makes Thai use it), with TH SarabunPSK as its alternative in the font
+ *    table; LibreOffice substitutes through fontconfig (the tlwg clone, Laksaman);
+ *  - line spacing "auto" (single), never exact, so Thai marks above and below do not collide;
+ *  - fixed table layout with explicit widths, month columns wide enough for "มิ.ย." on one
+ *    line; header rows repeat on every page; a long project row may split across pages.
  *
  * The month grid is drawn as merged, shaded cells over each run of months (Word has no
  * arrow bar inside a table cell that survives editing); the run is also written as text for
@@ -14,15 +20,19 @@ import {
 	Document,
 	Header,
 	HeadingLevel,
+	LineRuleType,
 	NumberFormat,
 	Packer,
 	PageNumber,
 	PageOrientation,
 	Paragraph,
 	ShadingType,
+	Tab,
+	TabStopType,
 	Table,
 	TableCell,
 	TableOfContents,
+	TableLayoutType,
 	TableRow,
 	TextRun,
 	VerticalAlign,
@@ -32,8 +42,18 @@ import {
 import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
 
-/** The font name Word knows for the official look (§7); Word substitutes when missing. */
-const DOCX_FONT = 'TH SarabunPSK';
+/** The official font (§7); the font table names TH SarabunPSK as its alternative. */
+const DOCX_FONT = 'TH Sarabun New';
+const DOCX_FONT_ALT = 'TH SarabunPSK';
+const FONTS = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT, hint: 'cs' };
+/** Single line spacing, as a rule LibreOffice and Word both read as "auto" (not exact). */
+const SINGLE = { line: 240, lineRule: LineRuleType.AUTO };
+/**
+ * Table text at 0.85 of single spacing, still proportional ("auto"): the TH Sarabun family's
+ * single line is about 1.5 em, and 0.85 of it is the print view's 1.3 line-height, so the
+ * forms take about as many pages as the PDF without Thai marks touching.
+ */
+const TIGHT = { line: 204, lineRule: LineRuleType.AUTO };
 
 const PT = 2; // docx sizes are half-points
 const BODY = 16 * PT;
@@ -60,7 +80,7 @@ function run(text: string, o: RunOpts = {}): TextRun {
 		size,
 		sizeComplexScript: size,
 		color: o.color,
-		font: { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT },
+		font: FONTS,
 		language: { value: 'th-TH', bidirectional: 'th-TH' }
 	});
 }
@@ -72,6 +92,7 @@ interface ParaOpts extends RunOpts {
 	heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
 	after?: number;
 	pageBreakBefore?: boolean;
+	tight?: boolean;
 }
 
 function para(text: string, o: ParaOpts = {}): Paragraph {
@@ -82,32 +103,37 @@ function para(text: string, o: ParaOpts = {}): Paragraph {
 		keepNext: o.keepNext,
 		heading: o.heading,
 		pageBreakBefore: o.pageBreakBefore,
-		spacing: { after: o.after ?? 60, line: 240 }
+		spacing: { after: o.after ?? 60, ...(o.tight ? TIGHT : SINGLE) }
 	});
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
 interface CellOpts extends ParaOpts {
 	span?: number;
 	rowSpan?: number;
 	shade?: string;
 	lines?: string[];
+	/** Left and right cell margin (twips). */
+	margin?: number;
+	/** A side drawn without a border (the two halves of a two-row heading). */
+	open?: 'top' | 'bottom';
 }
 
 function cell(text: string, o: CellOpts = {}): TableCell {
 	const lines = o.lines ?? [text];
 	return new TableCell({
 		children: lines.map((l, i) =>
-			para(l, { size: i > 0 ? SMALL : (o.size ?? TABLE), bold: o.bold, align: o.align ?? AlignmentType.LEFT, after: 0, keepNext: o.keepNext, color: o.color })
+			para(l, { size: i > 0 ? SMALL : (o.size ?? TABLE), bold: o.bold, align: o.align ?? AlignmentType.LEFT, after: 0, keepNext: o.keepNext, color: o.color, tight: true })
 		),
 		columnSpan: o.span,
 		rowSpan: o.rowSpan,
-		borders: BORDERS,
+		borders: o.open ? { ...BORDERS, [o.open]: NONE } : BORDERS,
 		verticalAlign: o.rowSpan ? VerticalAlign.CENTER : VerticalAlign.TOP,
 		shading: o.shade ? { type: ShadingType.CLEAR, fill: o.shade, color: 'auto' } : undefined,
-		margins: { top: 30, bottom: 30, left: 60, right: 60 }
+		margins: { top: 30, bottom: 30, left: o.margin ?? 60, right: o.margin ?? 60 }
 	});
 }
 
@@ -116,7 +142,7 @@ function pageNumberHeader(): Header {
 		children: [
 			new Paragraph({
 				alignment: AlignmentType.CENTER,
-				children: [new TextRun({ children: ['-', PageNumber.CURRENT, '-'], size: BODY, sizeComplexScript: BODY, font: { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT } })]
+				children: [new TextRun({ children: ['-', PageNumber.CURRENT, '-'], size: BODY, sizeComplexScript: BODY, font: FONTS })]
 			})
 		]
 	});
@@ -125,17 +151,19 @@ function pageNumberHeader(): Header {
 function formHeader(head: PrintModel['pd01']['head']): Header {
 	return new Header({
 		children: [
+			// One line: the page number centred, the form code at the right margin (as printed).
 			new Paragraph({
-				alignment: AlignmentType.RIGHT,
-				children: [run(head.code, { bold: true })],
-				spacing: { after: 0 }
+				tabStops: [
+					{ type: TabStopType.CENTER, position: Math.round(LANDSCAPE_TEXT_WIDTH / 2) },
+					{ type: TabStopType.RIGHT, position: LANDSCAPE_TEXT_WIDTH }
+				],
+				children: [
+					new TextRun({ children: [new Tab(), '-', PageNumber.CURRENT, '-', new Tab()], size: BODY, sizeComplexScript: BODY, font: FONTS }),
+					run(head.code, { bold: true })
+				],
+				spacing: { after: 0, ...TIGHT }
 			}),
-			new Paragraph({
-				alignment: AlignmentType.CENTER,
-				children: [new TextRun({ children: ['-', PageNumber.CURRENT, '-'], size: BODY, sizeComplexScript: BODY, font: { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT } })],
-				spacing: { after: 0 }
-			}),
-			...head.titleLines.map((l) => para(l, { bold: true, align: AlignmentType.CENTER, after: 0 }))
+			...head.titleLines.map((l) => para(l, { bold: true, align: AlignmentType.CENTER, after: 0, tight: true }))
 		]
 	});
 }
@@ -152,9 +180,20 @@ function monthCells(grid: MonthGrid): TableCell[] {
 	return out;
 }
 
-function widths(mm: number[]): number[] {
-	const total = mm.reduce((a, b) => a + b, 0);
-	return mm.map((w) => Math.floor((w / total) * LANDSCAPE_TEXT_WIDTH));
+/** A month column: "มิ.ย." in bold at 11 pt, plus the cell margins, on one line. */
+const MONTH_WIDTH = Math.round(9.5 * MM);
+const MONTH_LABEL = 11 * PT;
+
+/** Column widths (twips): the text columns share what the 12 month columns (if any) leave, in these proportions. */
+function widths(shares: number[], months = 0): number[] {
+	const total = shares.reduce((a, b) => a + b, 0);
+	const rest = LANDSCAPE_TEXT_WIDTH - months * MONTH_WIDTH;
+	return [...shares.map((w) => Math.floor((w / total) * rest)), ...Array(months).fill(MONTH_WIDTH)];
+}
+
+/** A form table: fixed layout (columns do not follow their content), full text width. */
+function formTable(rows: TableRow[], columnWidths: number[]): Table {
+	return new Table({ rows, layout: TableLayoutType.FIXED, width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA }, columnWidths });
 }
 
 function headerRows(model: PrintModel, headers: string[]): TableRow[] {
@@ -162,16 +201,21 @@ function headerRows(model: PrintModel, headers: string[]): TableRow[] {
 		new TableRow({
 			tableHeader: true,
 			cantSplit: true,
+			// Headings sit in the lower row, the upper cell open below: a vertically merged cell
+			// would not grow with its text in LibreOffice, and the heading would be cut off.
 			children: [
-				...headers.map((h) => cell(h, { rowSpan: 2, bold: true, align: AlignmentType.CENTER })),
-				cell(model.yearHeaders[0], { span: 3, bold: true, align: AlignmentType.CENTER }),
-				cell(model.yearHeaders[1], { span: 9, bold: true, align: AlignmentType.CENTER })
+				...headers.map(() => cell('', { open: 'bottom', size: SMALL })),
+				cell(model.yearHeaders[0], { span: 3, bold: true, align: AlignmentType.CENTER, size: SMALL }),
+				cell(model.yearHeaders[1], { span: 9, bold: true, align: AlignmentType.CENTER, size: SMALL })
 			]
 		}),
 		new TableRow({
 			tableHeader: true,
 			cantSplit: true,
-			children: model.monthLabels.map((m) => cell(m, { bold: true, align: AlignmentType.CENTER, size: SMALL }))
+			children: [
+				...headers.map((h) => cell(h, { open: 'top', bold: true, align: AlignmentType.CENTER, size: SMALL })),
+				...model.monthLabels.map((m) => cell(m, { bold: true, align: AlignmentType.CENTER, size: MONTH_LABEL, margin: 20 }))
+			]
 		})
 	];
 }
@@ -186,14 +230,14 @@ function pd01Table(model: PrintModel): Table {
 	];
 	for (const l of model.pd01.lines) {
 		if (l.kind === 'strategy') {
-			rows.push(new TableRow({ cantSplit: true, children: [cell(l.label, { span: 6, bold: true, keepNext: true, shade: 'F1F1F1' })] }));
+			rows.push(new TableRow({ children: [cell(l.label, { span: 6, bold: true, keepNext: true, shade: 'F1F1F1' })] }));
 			continue;
 		}
 		const bold = l.kind !== 'group';
 		const label = l.label;
 		rows.push(
 			new TableRow({
-				cantSplit: true,
+				cantSplit: true, // two or three lines at most: never worth splitting
 				children: [
 					cell(label, { bold, align: l.kind === 'group' ? AlignmentType.LEFT : AlignmentType.CENTER }),
 					cell(l.count, { bold, align: AlignmentType.RIGHT }),
@@ -205,20 +249,19 @@ function pd01Table(model: PrintModel): Table {
 			})
 		);
 	}
-	return new Table({ rows, width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths([34, 10, 11, 13, 11, 21]) });
+	return formTable(rows, widths([34, 10, 11, 13, 11, 21]));
 }
 
 function pd02Table(model: PrintModel): Table {
 	const cols = 18;
 	const rows: TableRow[] = headerRows(model, model.pd02.headers);
 	for (const st of model.pd02.strategies) {
-		rows.push(new TableRow({ cantSplit: true, children: [cell(st.heading, { span: cols, bold: true, keepNext: true, shade: 'F1F1F1' })] }));
+		rows.push(new TableRow({ children: [cell(st.heading, { span: cols, bold: true, keepNext: true, shade: 'F1F1F1' })] }));
 		for (const g of st.groups) {
-			rows.push(new TableRow({ cantSplit: true, children: [cell(g.heading, { span: cols, bold: true, keepNext: true })] }));
+			rows.push(new TableRow({ children: [cell(g.heading, { span: cols, bold: true, keepNext: true })] }));
 			for (const r of g.rows) {
 				rows.push(
 					new TableRow({
-						cantSplit: true,
 						children: [
 							cell(r.seq, { align: AlignmentType.CENTER }),
 							cell(r.name),
@@ -233,38 +276,43 @@ function pd02Table(model: PrintModel): Table {
 			}
 		}
 	}
-	return new Table({ rows, width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths([3, 15, 20, 8.5, 9.5, 8, ...Array(12).fill(3)]) });
+	return formTable(rows, widths([4.5, 23, 30, 15, 14.5, 13], 12));
 }
 
 function pd021Table(model: PrintModel): Table {
 	const rows: TableRow[] = headerRows(model, model.pd021.headers);
+	// Ten text columns beside the months: 12 pt, as the print view's small size, so words fit.
+	const small = (text: string, o: CellOpts = {}) => cell(text, { size: SMALL, ...o });
 	for (const r of model.pd021.rows) {
 		rows.push(
 			new TableRow({
-				cantSplit: true,
 				children: [
-					cell(r.seq, { align: AlignmentType.CENTER }),
-					cell(r.planName),
-					cell(r.category),
-					cell(r.type),
-					cell(r.item),
-					cell(r.detail),
-					cell(r.quantity, { align: AlignmentType.CENTER }),
-					cell(r.budget, { align: AlignmentType.RIGHT }),
-					cell(r.location),
-					cell(r.unit),
+					small(r.seq, { align: AlignmentType.CENTER }),
+					small(r.planName),
+					small(r.category),
+					small(r.type),
+					small(r.item),
+					small(r.detail),
+					small(r.quantity, { align: AlignmentType.CENTER }),
+					small(r.budget, { align: AlignmentType.RIGHT }),
+					small(r.location),
+					small(r.unit),
 					...monthCells(r.months)
 				]
 			})
 		);
 	}
 	if (!model.pd021.rows.length) rows.push(new TableRow({ children: [cell('- ไม่มีรายการ -', { span: 22, align: AlignmentType.CENTER })] }));
-	return new Table({
-		rows,
-		width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
-		columnWidths: widths([2.6, 7, 4.6, 6, 10.2, 11.6, 4.4, 6, 6.8, 6.8, ...Array(12).fill(3)])
-	});
+	return formTable(rows, widths([4, 11, 8, 10, 15, 20, 7, 11.5, 10, 10], 12));
 }
+
+/** The font table: TH Sarabun New (Thai charset), with TH SarabunPSK as the alternative a reader may have. */
+const FONT_TABLE =
+	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+	'<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+	`<w:font w:name="${DOCX_FONT}"><w:altName w:val="${DOCX_FONT_ALT}"/><w:charset w:val="DE"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>` +
+	`<w:font w:name="${DOCX_FONT_ALT}"><w:charset w:val="DE"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>` +
+	'</w:fonts>';
 
 /** Builds the DOCX file of a print model. */
 export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
@@ -353,8 +401,8 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 		styles: {
 			default: {
 				document: {
-					run: { font: { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT }, size: BODY, sizeComplexScript: BODY },
-					paragraph: {}
+					run: { font: FONTS, size: BODY, sizeComplexScript: BODY },
+					paragraph: { spacing: SINGLE }
 				},
 				heading1: { run: { font: DOCX_FONT, size: 20 * PT, sizeComplexScript: 20 * PT, bold: true, boldComplexScript: true, color: '000000' } },
 				heading2: { run: { font: DOCX_FONT, size: 18 * PT, sizeComplexScript: 18 * PT, bold: true, boldComplexScript: true, color: '000000' } }
@@ -362,6 +410,6 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 		},
 		sections
 	});
-	return Packer.toBuffer(doc);
+	return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }
 

@@ -9,8 +9,10 @@ import { loadPlanScene } from '../planAccess';
 import { authorize } from '../policies/plan';
 import { loadCurrentPlan } from '../planSnapshot';
 import * as audit from '../db/audit';
+import * as signoff from '../db/signoff';
+import { readAnnouncement } from '$lib/domain/announcement';
 import { translate } from '$lib/i18n';
-import { announcementFromPlan, buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/domain/print/model';
+import { buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/domain/print/model';
 import type { Plan } from '$lib/domain/plan/types';
 import type { PlanState } from '$lib/domain/workflow';
 
@@ -23,7 +25,8 @@ export interface ExportContext {
 
 /**
  * Loads a plan the signed-in user may read and builds its print model. The ประกาศ is printed
- * only once the plan is announced (the workflow module will supply the recorded text).
+ * only once the plan is announced, and it is the text recorded when it was announced (signer,
+ * position, date, recital), never the plan's own placeholder.
  */
 export async function loadExportContext(
 	event: { locals: App.Locals; url: URL; params: { id: string } },
@@ -45,7 +48,8 @@ export async function loadExportContext(
 	if (format !== 'print') {
 		await db.tx((tx) => audit.record(tx, { orgId: scene.plan.orgId, planId: scene.plan.id, actorId: user.id, action: 'plans.export', data: { format, state } }));
 	}
-	const model = buildPrintModel(plan, { settings, announcement: state === 'announced' ? announcementFromPlan(plan) : null });
+	const recorded = state === 'announced' ? await signoff.announcementOf(db, scene.plan.id) : null;
+	const model = buildPrintModel(plan, { settings, announcement: recorded ? readAnnouncement(recorded.text) : null });
 	return { plan, state, settings, model };
 }
 

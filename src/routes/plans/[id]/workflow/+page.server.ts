@@ -24,6 +24,7 @@ import { parseIsoDate } from '$lib/domain/thai';
 import { validatePlan } from '$lib/domain/plan/validation';
 import { publicPlanPath } from '$lib/domain/publicPaths';
 import type { Transition } from '$lib/domain/workflow';
+import { readAnnouncement } from '$lib/domain/announcement';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -71,7 +72,7 @@ export async function load({ params, locals, url }) {
 		versions: versionRows.map((v) => ({ id: v.id, name: v.name, kind: v.kind, state: v.state, sha256: v.sha256, createdAt: v.createdAt.toISOString(), by: v.createdBy ? (people.get(v.createdBy) ?? '') : '' })),
 		history: events.map((e) => ({ seq: e.seq, action: e.action, data: JSON.parse(e.data) as Record<string, unknown>, at: e.createdAt.toISOString(), by: e.actorId ? (people.get(e.actorId) ?? '') : '' })),
 		approval: approval && { name: approval.approverName, position: approval.approverPosition, sha256: approval.contentSha256, at: approval.approvedAt.toISOString() },
-		announcement: announcement && { text: announcement.text, at: announcement.announcedAt.toISOString() },
+		announcement: announcement && { parts: readAnnouncement(announcement.text), at: announcement.announcedAt.toISOString() },
 		publicPath: announcement && org ? publicPlanPath(org.slug, row.fiscalYear, row.edition) : null
 	};
 }
@@ -85,7 +86,7 @@ async function transition(name: Transition['name'], { params, request, locals }:
 }
 
 // What each action reads; the commands check meaning (dates, reasons, hashes) themselves.
-const transitionForm = v.object({ note: text(2000), contentSha256: text(64) });
+const transitionForm = v.object({ note: text(2000), contentSha256: text(64), meetingDate: text(40) });
 const versionForm = v.object({ name: requiredText(200) });
 const triggerForm = v.object({ triggerDate: text(10) });
 const extensionForm = v.object({ extendedTo: text(10), reason: text(2000) });
