@@ -351,5 +351,14 @@ export const en: Record<keyof typeof th, string> = {
 	reportOnTime: "on time",
 	reportLate: "late",
 	reportKeepUntil: "Keep posted at least until {date} ({days} days left)",
-	reportPublicAt: "Public page:"
+	reportPublicAt: "Public page:",
+	dashboardTitle: "This year at a glance",
+	dashboardNoPlan: "No announced plan for fiscal year {year} or earlier yet",
+	dashboardNotCurrent: "Fiscal year {year} has no announced plan yet; showing the latest year that has one",
+	dashboardDone: "projects done",
+	dashboardDisbursed: "disbursed ({pct}% of the budget)",
+	dashboardLagging: "Projects behind schedule",
+	dashboardNoLagging: "No project is behind schedule",
+	dashboardPlannedStart: "Planned start",
+	dashboardMonthsPassed: "Months overdue"
 };

@@ -349,5 +349,14 @@ export const th = {
 	reportOnTime: "ทันกำหนด",
 	reportLate: "เกินกำหนด",
 	reportKeepUntil: "ต้องปิดประกาศถึงอย่างน้อย {date} (อีก {days} วัน)",
-	reportPublicAt: "หน้าสาธารณะ:"
+	reportPublicAt: "หน้าสาธารณะ:",
+	dashboardTitle: "ภาพรวมการดำเนินงานประจำปี",
+	dashboardNoPlan: "ยังไม่มีแผนการดำเนินงานที่ประกาศใช้สำหรับปีงบประมาณ {year} หรือก่อนหน้า",
+	dashboardNotCurrent: "ปีงบประมาณ {year} ยังไม่มีแผนที่ประกาศใช้ จึงแสดงปีล่าสุดที่มี",
+	dashboardDone: "โครงการแล้วเสร็จ",
+	dashboardDisbursed: "เบิกจ่ายแล้ว (ร้อยละ {pct} ของงบประมาณ)",
+	dashboardLagging: "โครงการล่าช้ากว่าแผน",
+	dashboardNoLagging: "ไม่มีโครงการที่ล่าช้ากว่าแผน",
+	dashboardPlannedStart: "เริ่มตามแผน",
+	dashboardMonthsPassed: "เลยมาแล้ว (เดือน)"
 } as const;
