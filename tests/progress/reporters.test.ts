@@ -165,9 +165,25 @@ describe('progress over HTTP', () => {
 		await until(': open');
 		expect((await save('deptReporter', 'PJ-005', { note: 'ส่งผลแล้ว' })).status).toBe(200);
 		await until('event: changed');
-		controller.abort();
 		expect(received).toContain('data: {"rowId":"PJ-005"}');
 		expect(received).not.toContain('ส่งผลแล้ว');
+		// Signing out ends the stream.
+		await postAction(server, '/logout', {}, cookie.support2);
+		for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += chunk.value;
+		controller.abort();
 		expect((await fetch(`${server.url}/plans/${planId}/progress/events`, { headers: { cookie: cookie.outsider! } })).status).toBe(404);
+	});
+});
+
+describe('the department list over HTTP', () => {
+	it('is kept by the org admin only', async () => {
+		expect((await getJson(server, '/org/settings', cookie.orgAdmin)).status).toBe(200);
+		expect((await getJson(server, '/org/settings', cookie.planning_officer)).status).toBe(403);
+		expect((await postAction(server, '/org/settings?/addDepartment', { name: 'กองใหม่' }, cookie.planning_officer)).status).toBe(403);
+		expect((await postAction(server, '/org/members?/departments', { userId: userId('member1'), departmentId: 'x' }, cookie.planning_officer)).status).toBe(403);
+		const added = await postAction(server, '/org/settings?/addDepartment', { name: ' กอง  ใหม่ ' }, cookie.orgAdmin);
+		expect(added.body.type).toBe('success');
+		expect((await postAction(server, '/org/settings?/addDepartment', { name: 'กองใหม่' }, cookie.orgAdmin)).data).toEqual({ departmentError: 'departmentExists', departmentId: '' });
+		expect((await getJson<string>(server, '/org/settings', cookie.orgAdmin)).body).toContain('value="กอง ใหม่"');
 	});
 });
