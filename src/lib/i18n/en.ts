@@ -360,5 +360,11 @@ export const en: Record<keyof typeof th, string> = {
 	dashboardLagging: "Projects behind schedule",
 	dashboardNoLagging: "No project is behind schedule",
 	dashboardPlannedStart: "Planned start",
-	dashboardMonthsPassed: "Months overdue"
+	dashboardMonthsPassed: "Months overdue",
+	evidence: "Evidence",
+	evidenceAdd: "Attach evidence",
+	evidenceEmpty: "Choose a file",
+	evidenceTooLarge: "The file is larger than 5 MB",
+	evidenceBadType: "Only photos (PNG, JPEG) or PDF",
+	evidenceTooMany: "At most 10 files per row"
 };

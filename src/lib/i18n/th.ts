@@ -358,5 +358,11 @@ export const th = {
 	dashboardLagging: "โครงการล่าช้ากว่าแผน",
 	dashboardNoLagging: "ไม่มีโครงการที่ล่าช้ากว่าแผน",
 	dashboardPlannedStart: "เริ่มตามแผน",
-	dashboardMonthsPassed: "เลยมาแล้ว (เดือน)"
+	dashboardMonthsPassed: "เลยมาแล้ว (เดือน)",
+	evidence: "หลักฐาน",
+	evidenceAdd: "แนบหลักฐาน",
+	evidenceEmpty: "กรุณาเลือกไฟล์",
+	evidenceTooLarge: "ไฟล์ใหญ่เกิน 5 MB",
+	evidenceBadType: "รับเฉพาะรูปภาพ (PNG, JPEG) หรือ PDF",
+	evidenceTooMany: "แนบหลักฐานได้ไม่เกิน 10 ไฟล์ต่อรายการ"
 } as const;
