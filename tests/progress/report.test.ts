@@ -119,4 +119,19 @@ describe('the monitoring report', () => {
 		// Listed beside the plan's own public page.
 		expect((await getJson<string>(server, '/p/lamphayomthong/2569/0')).body).toContain(publicPath);
 	});
+
+	it('puts the lagging projects first on the executive dashboard', async () => {
+		const page = await getJson<string>(server, '/dashboard', c.mayor);
+		expect(page.status).toBe(200);
+		const lagging = page.body.indexOf('data-testid="dashboard-lagging"');
+		expect(lagging).toBeGreaterThan(0);
+		expect(lagging).toBeLessThan(page.body.indexOf('data-testid="report-title"'));
+		// The count on the card is the number of rows listed, and the report below agrees.
+		const section = /data-testid="dashboard-lagging">([\s\S]*?)<\/section>/.exec(page.body)![1];
+		const rows = (section.match(/<tr>/g) ?? []).length - 1;
+		const listed = /<div class="card warn[^"]*"><strong[^>]*>(\d+)<\/strong>/.exec(page.body)![1];
+		expect(Number(listed)).toBe(rows);
+		expect(rows).toBeGreaterThan(0); // the sample plan's year (Oct 2025 – Sep 2026) has projects overdue
+		expect((await getJson<string>(server, '/dashboard')).status).toBe(303);
+	});
 });

@@ -165,9 +165,64 @@ describe('progress over HTTP', () => {
 		await until(': open');
 		expect((await save('deptReporter', 'PJ-005', { note: 'ส่งผลแล้ว' })).status).toBe(200);
 		await until('event: changed');
-		controller.abort();
 		expect(received).toContain('data: {"rowId":"PJ-005"}');
 		expect(received).not.toContain('ส่งผลแล้ว');
+		// Signing out ends the stream.
+		await postAction(server, '/logout', {}, cookie.support2);
+		for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += chunk.value;
+		controller.abort();
 		expect((await fetch(`${server.url}/plans/${planId}/progress/events`, { headers: { cookie: cookie.outsider! } })).status).toBe(404);
+	});
+});
+
+describe('the department list over HTTP', () => {
+	it('is kept by the org admin only', async () => {
+		expect((await getJson(server, '/org/settings', cookie.orgAdmin)).status).toBe(200);
+		expect((await getJson(server, '/org/settings', cookie.planning_officer)).status).toBe(403);
+		expect((await postAction(server, '/org/settings?/addDepartment', { name: 'กองใหม่' }, cookie.planning_officer)).status).toBe(403);
+		expect((await postAction(server, '/org/members?/departments', { userId: userId('member1'), departmentId: 'x' }, cookie.planning_officer)).status).toBe(403);
+		const added = await postAction(server, '/org/settings?/addDepartment', { name: ' กอง  ใหม่ ' }, cookie.orgAdmin);
+		expect(added.body.type).toBe('success');
+		expect((await postAction(server, '/org/settings?/addDepartment', { name: 'กองใหม่' }, cookie.orgAdmin)).data).toEqual({ departmentError: 'departmentExists', departmentId: '' });
+		expect((await getJson<string>(server, '/org/settings', cookie.orgAdmin)).body).toContain('value="กอง ใหม่"');
+	});
+});
+
+describe('evidence files', () => {
+	async function upload(who: keyof typeof cookie, rowId: string, bytes: Uint8Array, name: string, type: string) {
+		const form = new FormData();
+		form.set('rowId', rowId);
+		form.set('file', new File([bytes as BlobPart], name, { type }));
+		const res = await fetch(`${server.url}/plans/${planId}/progress?/evidence`, {
+			method: 'POST',
+			headers: { origin: server.url, accept: 'application/json', 'x-sveltekit-action': 'true', cookie: cookie[who]! },
+			body: form
+		});
+		const body = (await res.json()) as { type: string; status?: number; data?: string };
+		return { status: body.type === 'failure' ? body.status! : res.status, body };
+	}
+	const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+	it('takes photos and PDFs from whoever may report the row, checked by their bytes', async () => {
+		expect((await upload('deptReporter', 'PJ-006', png, 'หน้างาน.png', 'image/png')).status).toBe(200);
+		expect((await upload('otherDeptReporter', 'PJ-006', png, 'x.png', 'image/png')).status).toBe(403);
+		const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
+		const refused = await upload('deptReporter', 'PJ-006', html, 'photo.png', 'image/png');
+		expect([refused.status, refused.body.data]).toEqual([400, expect.stringContaining('evidenceBadType')]);
+		const big = new Uint8Array(5 * 1024 * 1024 + 1);
+		big.set(png);
+		expect((await upload('deptReporter', 'PJ-006', big, 'big.png', 'image/png')).body.data).toContain('evidenceTooLarge');
+
+		const db = openDataDb(dataDir);
+		const stored = db.prepare("select id, file_name, mime_type, size from progress_evidence where row_id = 'PJ-006'").all() as { id: string; file_name: string; mime_type: string; size: number }[];
+		db.close();
+		expect(stored.map((e) => [e.file_name, e.mime_type, e.size])).toEqual([['หน้างาน.png', 'image/png', png.byteLength]]);
+		const res = await fetch(`${server.url}/plans/${planId}/progress/evidence/${stored[0].id}`, { headers: { cookie: cookie.orgMember! } });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('image/png');
+		expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+		expect(res.headers.get('content-security-policy')).toContain('sandbox');
+		expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
+		expect((await fetch(`${server.url}/plans/${planId}/progress/evidence/${stored[0].id}`, { headers: { cookie: cookie.outsider! } })).status).toBe(404);
 	});
 });

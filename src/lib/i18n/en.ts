@@ -367,5 +367,20 @@ export const en: Record<keyof typeof th, string> = {
 	importUnanswered: 'Choose a แผนงาน for every question before confirming',
 	// Official document (issue 13): recorded ประกาศ, emblem, public PDF
 	committeeMeetingDate: 'Date the local development committee considered the draft',
-	announcedPdf: 'Download the announced plan (PDF)'
+	announcedPdf: 'Download the announced plan (PDF)',
+	dashboardTitle: "This year at a glance",
+	dashboardNoPlan: "No announced plan for fiscal year {year} or earlier yet",
+	dashboardNotCurrent: "Fiscal year {year} has no announced plan yet; showing the latest year that has one",
+	dashboardDone: "projects done",
+	dashboardDisbursed: "disbursed ({pct}% of the budget)",
+	dashboardLagging: "Projects behind schedule",
+	dashboardNoLagging: "No project is behind schedule",
+	dashboardPlannedStart: "Planned start",
+	dashboardMonthsPassed: "Months overdue",
+	evidence: "Evidence",
+	evidenceAdd: "Attach evidence",
+	evidenceEmpty: "Choose a file",
+	evidenceTooLarge: "The file is larger than 5 MB",
+	evidenceBadType: "Only photos (PNG, JPEG) or PDF",
+	evidenceTooMany: "At most 10 files per row"
 };

@@ -365,5 +365,20 @@ export const th = {
 	importUnanswered: 'กรุณาเลือกแผนงานสำหรับทุกข้อที่ถามก่อนยืนยัน',
 	// Official document (issue 13): recorded ประกาศ, emblem, public PDF
 	committeeMeetingDate: 'วันที่ประชุมคณะกรรมการพัฒนาท้องถิ่นพิจารณาร่าง',
-	announcedPdf: 'ดาวน์โหลดแผนที่ประกาศใช้ (PDF)'
+	announcedPdf: 'ดาวน์โหลดแผนที่ประกาศใช้ (PDF)',
+	dashboardTitle: "ภาพรวมการดำเนินงานประจำปี",
+	dashboardNoPlan: "ยังไม่มีแผนการดำเนินงานที่ประกาศใช้สำหรับปีงบประมาณ {year} หรือก่อนหน้า",
+	dashboardNotCurrent: "ปีงบประมาณ {year} ยังไม่มีแผนที่ประกาศใช้ จึงแสดงปีล่าสุดที่มี",
+	dashboardDone: "โครงการแล้วเสร็จ",
+	dashboardDisbursed: "เบิกจ่ายแล้ว (ร้อยละ {pct} ของงบประมาณ)",
+	dashboardLagging: "โครงการล่าช้ากว่าแผน",
+	dashboardNoLagging: "ไม่มีโครงการที่ล่าช้ากว่าแผน",
+	dashboardPlannedStart: "เริ่มตามแผน",
+	dashboardMonthsPassed: "เลยมาแล้ว (เดือน)",
+	evidence: "หลักฐาน",
+	evidenceAdd: "แนบหลักฐาน",
+	evidenceEmpty: "กรุณาเลือกไฟล์",
+	evidenceTooLarge: "ไฟล์ใหญ่เกิน 5 MB",
+	evidenceBadType: "รับเฉพาะรูปภาพ (PNG, JPEG) หรือ PDF",
+	evidenceTooMany: "แนบหลักฐานได้ไม่เกิน 10 ไฟล์ต่อรายการ"
 } as const;

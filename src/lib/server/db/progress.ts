@@ -98,3 +98,24 @@ export async function announceReport(db: Database, id: string, by: string, at: D
 		.returning({ id: r.id });
 	return rows.length > 0;
 }
+
+export type EvidenceRow = typeof import('./schema/sqlite').progressEvidence.$inferSelect;
+
+export async function insertEvidence(db: Database, row: EvidenceRow): Promise<void> {
+	await db.orm.insert(db.t.progressEvidence).values(row);
+}
+
+/** Evidence of a fiscal year without the file bytes, oldest first. */
+export async function evidenceOfYear(db: Database, orgId: string, fiscalYear: number) {
+	const e = db.t.progressEvidence;
+	return db.orm
+		.select({ id: e.id, rowId: e.rowId, fileName: e.fileName, mimeType: e.mimeType, size: e.size, uploadedBy: e.uploadedBy, uploadedAt: e.uploadedAt })
+		.from(e)
+		.where(and(eq(e.orgId, orgId), eq(e.fiscalYear, fiscalYear)))
+		.orderBy(asc(e.uploadedAt));
+}
+
+export async function getEvidence(db: Database, id: string): Promise<EvidenceRow | null> {
+	const [row] = await db.orm.select().from(db.t.progressEvidence).where(eq(db.t.progressEvidence.id, id));
+	return row ?? null;
+}

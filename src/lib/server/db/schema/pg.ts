@@ -339,3 +339,20 @@ export const progressReports = pgTable(
 	},
 	(t) => [index('progress_reports_year').on(t.orgId, t.fiscalYear)]
 );
+
+export const progressEvidence = pgTable(
+	'progress_evidence',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		fiscalYear: integer('fiscal_year').notNull(),
+		rowId: text('row_id').notNull(),
+		fileName: text('file_name').notNull(),
+		mimeType: text('mime_type').notNull(),
+		size: integer('size').notNull(),
+		data: bytea('data').notNull(),
+		uploadedBy: text('uploaded_by').notNull(),
+		uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [index('progress_evidence_row').on(t.orgId, t.fiscalYear, t.rowId)]
+);

@@ -362,3 +362,23 @@ export const progressReports = sqliteTable(
 	},
 	(t) => [index('progress_reports_year').on(t.orgId, t.fiscalYear)]
 );
+
+/** Evidence files of a progress row (photos, signed documents): checked by their bytes, at most 5 MB. */
+export const progressEvidence = sqliteTable(
+	'progress_evidence',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		fiscalYear: integer('fiscal_year').notNull(),
+		rowId: text('row_id').notNull(),
+		/** The name as uploaded, cleaned (shown, never used as a path). */
+		fileName: text('file_name').notNull(),
+		/** From the file's magic bytes, never from the browser: image/png | image/jpeg | application/pdf */
+		mimeType: text('mime_type').notNull(),
+		size: integer('size').notNull(),
+		data: blob('data', { mode: 'buffer' }).notNull(),
+		uploadedBy: text('uploaded_by').notNull(),
+		uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('progress_evidence_row').on(t.orgId, t.fiscalYear, t.rowId)]
+);

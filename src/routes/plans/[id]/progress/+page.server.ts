@@ -7,8 +7,10 @@ import { authorizeProgress, progressAbilitiesFor } from '$lib/server/policies/pr
 import { progressRows } from '$lib/server/progress/progressView';
 import { saveProgress } from '$lib/server/commands/progressReporter';
 import { departmentsOfUser } from '$lib/server/db/departments';
-import { id, readForm, text } from '$lib/server/input';
+import { id, parseInput, readForm, text } from '$lib/server/input';
 import { translate } from '$lib/i18n';
+import { addEvidence } from '$lib/server/commands/evidenceKeeper';
+import { evidenceOfYear } from '$lib/server/db/progress';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -21,7 +23,8 @@ export async function load({ params, locals, url }) {
 		plan: { id: params.id, currentId: announced.planId, title: announced.plan.meta.title, fiscalYear: announced.fiscalYear },
 		abilities: progressAbilitiesFor(loaded.scene),
 		myDepartments: (await departmentsOfUser(db, user.id)).map((d) => d.name),
-		rows: await progressRows(db, loaded.scene, announced)
+		rows: await progressRows(db, loaded.scene, announced),
+		evidence: (await evidenceOfYear(db, announced.orgId, announced.fiscalYear)).map((e) => ({ id: e.id, rowId: e.rowId, fileName: e.fileName, size: e.size }))
 	};
 }
 
@@ -35,7 +38,19 @@ const saveForm = v.object({
 	note: text(2000)
 });
 
+const evidenceForm = v.object({ rowId: id() });
+
 export const actions = {
+	evidence: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const input = parseInput(evidenceForm, { rowId: form.get('rowId') });
+		const file = form.get('file');
+		if (!input.ok) return fail(400, { rowId: '', error: input.error, field: 'file' });
+		if (!(file instanceof File)) return fail(400, { rowId: input.value.rowId, error: 'evidenceEmpty' as const, field: 'file' });
+		const added = await addEvidence((await runtime()).db, locals.user, params.id, input.value.rowId, file);
+		if (!added.ok) return fail(400, { rowId: input.value.rowId, error: added.error, field: 'file' });
+		return { savedRow: input.value.rowId };
+	},
 	save: async ({ request, locals, params }) => {
 		const input = await readForm(request, saveForm);
 		if (!input.ok) return fail(400, { rowId: '', error: input.error, field: input.field });

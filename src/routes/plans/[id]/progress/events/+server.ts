@@ -1,7 +1,8 @@
 /**
  * Server-sent events for an open progress table: a bare "changed" notice with the row id when
  * anyone saves progress of the same organization and fiscal year; the page refetches its data,
- * which the server filters as for any load. Nothing of the entry itself travels here.
+ * which the server filters as for any load. Nothing of the entry itself travels here. The
+ * stream ends when its session does (sign-out, password change, revocation).
  */
 import { error } from '@sveltejs/kit';
 import { runtime } from '$server/runtime';
@@ -18,18 +19,26 @@ export async function GET({ params, locals }) {
 	if (!loaded) error(404, 'not found');
 	authorizeProgress(loaded.scene, 'readProgress');
 	const { orgId, fiscalYear } = loaded.announced!;
+	const sessionId = locals.sessionId;
 	let stop = () => {};
 	const stream = new ReadableStream<string>({
 		start(controller) {
 			const onChange = (org: string, year: string, rowId: string) => {
 				if (org === orgId && year === String(fiscalYear)) controller.enqueue(`event: changed\ndata: ${JSON.stringify({ rowId })}\n\n`);
 			};
+			const onEnded = (ended: string[]) => {
+				if (!sessionId || !ended.includes(sessionId)) return;
+				stop();
+				controller.close();
+			};
 			const beat = setInterval(() => controller.enqueue(': keep-alive\n\n'), HEARTBEAT_MS);
 			events().on('progressChanged', onChange);
+			events().on('sessionsEnded', onEnded);
 			controller.enqueue(': open\n\n');
 			stop = () => {
 				clearInterval(beat);
 				events().off('progressChanged', onChange);
+				events().off('sessionsEnded', onEnded);
 			};
 		},
 		cancel() {

@@ -1,0 +1,47 @@
+/** The progress layer's storage on both databases: upsert with history, steps, reports announced once. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './index';
+import { createTestDatabase } from '../../../../tests/helpers/postgres';
+import * as progress from './progress';
+import { notReported } from '$lib/domain/progress/statuses';
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+	describe(`progress storage on ${dialect}`, () => {
+		let db: Database;
+		let pgDb: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
+
+		beforeAll(async () => {
+			if (dialect === 'postgres') {
+				pgDb = await createTestDatabase();
+				db = await openDatabase({ url: pgDb.url });
+			} else db = await openDatabase({ file: ':memory:' });
+			await db.orm.insert(db.t.organizations).values({ id: 'org1', type: 'เทศบาลตำบล', name: 'ทดสอบ', slug: 'test', createdAt: new Date() });
+		});
+		afterAll(async () => {
+			await db?.close();
+			await pgDb?.drop();
+		});
+
+		it('keeps one entry per row, every change in the history, amounts beyond 2^31 satang exact', async () => {
+			const big = 99_999_999_999_999; // the largest budget a person may type, in satang
+			await db.tx((tx) => progress.saveEntry(tx, 'org1', 2569, { ...notReported('PJ-1', 'project'), status: 'in_progress', disbursedSatang: 10_000_025 }, 'u1', new Date('2025-12-31T17:30:00Z')));
+			await db.tx((tx) => progress.saveEntry(tx, 'org1', 2569, { ...notReported('PJ-1', 'project'), status: 'done', contractSatang: big, disbursedSatang: 47_950_050 }, 'u2', new Date('2026-02-03T03:00:00Z')));
+			const [entry] = await progress.listEntries(db, 'org1', 2569);
+			expect(entry).toMatchObject({ rowId: 'PJ-1', status: 'done', contractSatang: big, disbursedSatang: 47_950_050, updatedBy: 'u2' });
+			expect((await progress.historyOf(db, 'org1', 2569, 'PJ-1')).map((h) => [h.changedBy, h.entry.status])).toEqual([['u1', 'in_progress'], ['u2', 'done']]);
+			// 17:30 UTC on 31 December is already 1 January in Thailand.
+			expect(await progress.disbursementSteps(db, 'org1', 2569)).toEqual([
+				{ rowId: 'PJ-1', date: '2026-01-01', disbursedSatang: 10_000_025 },
+				{ rowId: 'PJ-1', date: '2026-02-03', disbursedSatang: 47_950_050 }
+			]);
+			expect(await progress.listEntries(db, 'org1', 2570)).toEqual([]);
+		});
+
+		it('announces a report once', async () => {
+			await progress.insertReport(db, { id: 'r1', orgId: 'org1', fiscalYear: 2569, planId: 'p1', period: 'half', canonicalJson: '{}', sha256: 'x', createdBy: 'u1', createdAt: new Date(), presentedOn: null, announcedBy: null, announcedAt: null });
+			const results = await Promise.all([progress.announceReport(db, 'r1', 'mayor', new Date(), '2026-04-20'), progress.announceReport(db, 'r1', 'mayor', new Date(), '2026-04-21')]);
+			expect(results.filter(Boolean)).toHaveLength(1);
+			expect((await progress.getReport(db, 'r1'))?.announcedBy).toBe('mayor');
+		});
+	});
+}
