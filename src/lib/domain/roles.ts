@@ -39,7 +39,7 @@ export const planAbilities = [
 export type PlanAbility = (typeof planAbilities)[number];
 
 /** Abilities in one organization; `policies/org.ts` answers each one. */
-export const orgAbilities = ['createPlan', 'inviteMembers', 'manageAccounts'] as const;
+export const orgAbilities = ['createPlan', 'inviteMembers', 'manageAccounts', 'manageDepartments'] as const;
 export type OrgAbility = (typeof orgAbilities)[number];
 
 export const roleLabels: Record<OrgRole | PlanRole, { th: string; en: string }> = {

@@ -299,6 +299,15 @@ export const en: Record<keyof typeof th, string> = {
 	planWriteRetry: 'The change could not be saved yet; it will be sent again',
 	planWriteTooLarge: 'This plan has reached its size limit, so added content was not saved. Remove unused content or contact the administrator',
 	planWriteTooFast: 'This plan was changed more than the server accepts in one hour, so the change was not saved. Please wait and try again',
+	// Departments (กอง/สำนัก): /org/settings and the members page
+	orgSettings: 'Organization settings',
+	departments: 'Departments',
+	departmentsHelp: "The organization's departments, matched to the responsible unit of each project in the plan (whitespace ignored)",
+	departmentName: 'Department name',
+	addDepartment: 'Add department',
+	noDepartments: 'No departments yet',
+	departmentExists: 'A department with this name already exists',
+	saveDepartmentsOf: 'Save the departments of {name}',
 	// import of real workbooks (issue 14)
 	importSkipped: 'Rows skipped (not projects): {count}',
 	importSkipWhy_subtotal: 'subtotal',

@@ -297,6 +297,15 @@ export const th = {
 	planWriteRetry: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้ ระบบจะลองส่งใหม่อีกครั้ง',
 	planWriteTooLarge: 'แผนนี้มีขนาดถึงขีดจำกัดแล้ว จึงไม่ได้บันทึกการเพิ่มเนื้อหา ลบเนื้อหาที่ไม่ใช้ออกหรือติดต่อผู้ดูแลระบบ',
 	planWriteTooFast: 'แผนนี้ถูกแก้ไขมากเกินกว่าที่ระบบรับได้ในหนึ่งชั่วโมง จึงไม่ได้บันทึก กรุณารอสักครู่แล้วลองใหม่',
+	// Departments (กอง/สำนัก): /org/settings and the members page
+	orgSettings: 'ตั้งค่าองค์กร',
+	departments: 'กอง/สำนัก',
+	departmentsHelp: 'รายชื่อกอง/สำนักขององค์กร ใช้จับคู่กับหน่วยงานรับผิดชอบของโครงการในแผน (ไม่คำนึงถึงช่องว่าง)',
+	departmentName: 'ชื่อกอง/สำนัก',
+	addDepartment: 'เพิ่มกอง/สำนัก',
+	noDepartments: 'ยังไม่มีรายชื่อกอง/สำนัก',
+	departmentExists: 'มีกอง/สำนักชื่อนี้อยู่แล้ว',
+	saveDepartmentsOf: 'บันทึกกอง/สำนักของ {name}',
 	// import of real workbooks (issue 14)
 	importSkipped: 'แถวที่ข้ามไป (ไม่ใช่โครงการ) {count} แถว',
 	importSkipWhy_subtotal: 'ยอดรวม',

@@ -10,7 +10,9 @@ const inOrg = (actor: Actor | null, orgId: string): actor is Actor => actor !== 
 const rules: Record<OrgAbility, (actor: Actor | null, orgId: string) => boolean> = {
 	createPlan: (a, org) => inOrg(a, org) && (a.orgRole === 'planning_officer' || a.orgRole === 'admin'),
 	inviteMembers: (a, org) => inOrg(a, org) && (a.orgRole === 'planning_officer' || a.orgRole === 'admin'),
-	manageAccounts: (a, org) => inOrg(a, org) && a.orgRole === 'admin'
+	manageAccounts: (a, org) => inOrg(a, org) && a.orgRole === 'admin',
+	/** The department list and who belongs to which department (src/routes/org/settings). */
+	manageDepartments: (a, org) => inOrg(a, org) && a.orgRole === 'admin'
 };
 
 /** Whether an inviter may give a new member `role`: only an admin hands out the admin role. */

@@ -2,7 +2,7 @@
  * PostgreSQL flavour of the schema (scale-out). Keep in step with `sqlite.ts`: same table and
  * column names, same row types.
  */
-import { bigint, bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
@@ -265,4 +265,25 @@ export const notifications = pgTable(
 		readAt: timestamp('read_at', { withTimezone: true, mode: 'date' })
 	},
 	(t) => [index('notifications_user').on(t.userId, t.createdAt)]
+);
+
+export const departments = pgTable(
+	'departments',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		nameKey: text('name_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('departments_org_key').on(t.orgId, t.nameKey)]
+);
+
+export const departmentMembers = pgTable(
+	'department_members',
+	{
+		departmentId: text('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index('department_members_user').on(t.userId)]
 );

@@ -3,7 +3,7 @@
  * `pg.ts` with the same table and column names and the same TypeScript row types, so query
  * modules are written once against `$lib/server/db` and run on either database.
  */
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
@@ -268,4 +268,28 @@ export const notifications = sqliteTable(
 		readAt: integer('read_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('notifications_user').on(t.userId, t.createdAt)]
+);
+
+/** The organization's departments (กอง/สำนัก), kept by the org admin. */
+export const departments = sqliteTable(
+	'departments',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** The name without whitespace, lower-case (domain/departments.ts): unique per organization. */
+		nameKey: text('name_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('departments_org_key').on(t.orgId, t.nameKey)]
+);
+
+/** Which members belong to which departments (a member may belong to several). */
+export const departmentMembers = sqliteTable(
+	'department_members',
+	{
+		departmentId: text('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index('department_members_user').on(t.userId)]
 );
