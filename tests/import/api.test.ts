@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
-import { demoPlan, signIn } from '../helpers/http';
+import { demoPlan, postAction, signIn } from '../helpers/http';
 import { api } from '../helpers/api';
 import { commonLayoutWorkbook } from './workbooks';
 
@@ -109,16 +109,22 @@ describe('import API', () => {
 		expect(plan.derived.pd01.grandTotal).toMatchObject({ projectCount: 9, budget: 2299821.25 });
 	});
 
-	it('imports a workbook exported by the app back to the same rows', async () => {
-		const original = (await api<PlanJson>(server, 'GET', `/api/plans/${demoId}/plan.json`, officer)).body;
+	it('imports a workbook exported by the app back to the same rows, own and other-agency rows included', async () => {
+		const original = (await api<PlanJson & { organization: { departments: string[] } }>(server, 'GET', `/api/plans/${demoId}/plan.json`, officer)).body;
+		// The organization admin keeps the department list; the importer tells own rows by it.
+		const admin = await signIn(server, 'admin');
+		for (const name of original.organization.departments) {
+			expect((await postAction(server, '/org/settings?/addDepartment', { name }, admin)).body.type).toBe('success');
+		}
 		const xlsx = Buffer.from(await (await fetch(`${server.url}/plans/${demoId}/export/xlsx`, { headers: { cookie: officer } })).arrayBuffer());
 		const id = await newPlan('แผนนำเข้าจากไฟล์ที่ส่งออก');
 		const done = await upload(id, xlsx, 'plan.xlsx', '');
 		expect(done.body.rejected ?? []).toEqual([]);
 		expect(done.status).toBe(200);
 		const copy = (await api<PlanJson>(server, 'GET', `/api/plans/${id}/plan.json`, officer)).body;
-		const shape = (p: PlanJson) => projectsOf(p).map((r) => [r.strategy, r.plan, r.name, r.activityDetail, r.budget, r.location, r.responsibleUnit, r.activeMonths]);
+		const shape = (p: PlanJson) => projectsOf(p).map((r) => [r.strategy, r.plan, r.name, r.activityDetail, r.budget, r.location, r.responsibleUnit, r.activeMonths, r.fundingSource.type]);
 		expect(shape(copy)).toEqual(shape(original));
+		expect(projectsOf(copy).filter((r) => r.fundingSource.type === 'otherAgency').length).toBeGreaterThan(0);
 		expect(copy.equipment.length).toBe(original.equipment.length);
 		expect(copy.derived.pd01.grandTotal).toEqual(original.derived.pd01.grandTotal);
 	});

@@ -320,5 +320,7 @@ export const en: Record<keyof typeof th, string> = {
 	importQuestionUnknown: '“{text}” is not in the catalogue ({rows} rows); which แผนงาน is it?',
 	importChoose: '— choose —',
 	importNewPlan: 'Add as a new แผนงาน “{text}”',
-	importUnanswered: 'Choose a แผนงาน for every question before confirming'
+	importUnanswered: 'Choose a แผนงาน for every question before confirming',
+	importOtherAgency: 'Rows of other agencies (not one of the organization’s departments): {count}',
+	importNoDepartments: 'The organization has no department list yet, so every row counts as own budget (the organization admin adds them in organization settings)'
 };

@@ -17,7 +17,7 @@ import {
 	putPlanCatalogueEntry
 } from '$lib/domain/plan/doc';
 import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
-import type { PlanCatalogueEntry } from '$lib/domain/plan/types';
+import type { FundingSource, PlanCatalogueEntry } from '$lib/domain/plan/types';
 import type { ImportPreview } from './projectTable';
 import { squash } from './projectTable';
 
@@ -31,6 +31,13 @@ export interface ImportResult {
 	equipmentIds: string[];
 	newStrategies: string[];
 	newPlans: string[];
+}
+
+/** How an imported other-agency row is funded: by the agency its unit names (§3.4). */
+export function importedFunding(own: boolean, unit: string): FundingSource {
+	return own
+		? { type: 'own', category: '', detail: '', agency: null }
+		: { type: 'otherAgency', category: 'งบประมาณของหน่วยงานอื่นที่ดำเนินการในพื้นที่', detail: '', agency: unit || null };
 }
 
 const key = (s: string) => squash(s).replace(/^\d+(\.\d+)*\.?/, '');
@@ -90,7 +97,8 @@ function importRows(doc: Y.Doc, preview: ImportPreview): ImportResult {
 					location: p.location,
 					responsibleUnit: p.responsibleUnit,
 					remark: p.remark,
-					activeMonths: p.activeMonths
+					activeMonths: p.activeMonths,
+					fundingSource: importedFunding(p.own, p.responsibleUnit)
 				})
 			);
 		}
@@ -107,7 +115,8 @@ function importRows(doc: Y.Doc, preview: ImportPreview): ImportResult {
 					budget: e.budget,
 					location: e.location,
 					responsibleUnit: e.responsibleUnit,
-					activeMonths: e.activeMonths
+					activeMonths: e.activeMonths,
+					fundingSource: importedFunding(e.own, e.responsibleUnit)
 				})
 			);
 		}

@@ -100,8 +100,10 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewWorkbook
 
 export async function load(event) {
 	const { scene, db } = await guard(event);
+	const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
 	return {
-		catalogue: (await importTargetOf(db, scene.plan.id)).catalogue,
+		catalogue: target.catalogue,
+		hasDepartments: (target.departments ?? []).length > 0,
 		planId: scene.plan.id,
 		planTitle: scene.row.title,
 		maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
@@ -117,7 +119,7 @@ export const actions = {
 		if (form instanceof ImportRefusal) return fail(413, { refusal: { th: form.th, en: form.en } });
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
-		const target = await importTargetOf(db, scene.plan.id);
+		const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
 		const sheetChanged = form.get('sheetChanged') === '1';
 		const opts = optionsFrom(form, null);
 		const preview = previewWorkbook(got.grids, target, sheetChanged ? { sheet: opts.sheet, planChoices: opts.planChoices } : opts);
@@ -129,7 +131,7 @@ export const actions = {
 		const form = await event.request.formData();
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
-		const target = await importTargetOf(db, scene.plan.id);
+		const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
 		const preview = previewWorkbook(got.grids, target, optionsFrom(form, null));
 		if (preview.problem || preview.projects.length + preview.equipment.length === 0) {
 			return fail(400, { preview, payload: pack(got.grids), nothing: true });

@@ -59,7 +59,7 @@ export async function POST({ params, locals, request, url }) {
 		if (e instanceof ImportRefusal) return refused(422, e);
 		throw e;
 	}
-	const preview = previewWorkbook(grids, await importTargetOf(db, scene.plan.id), { planChoices: input.value.plans });
+	const preview = previewWorkbook(grids, await importTargetOf(db, scene.plan.id, scene.plan.orgId), { planChoices: input.value.plans });
 	const report = previewReport(preview);
 	if (flags.value.dryRun === '1') return json(report);
 
