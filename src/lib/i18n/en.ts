@@ -322,5 +322,8 @@ export const en: Record<keyof typeof th, string> = {
 	importNewPlan: 'Add as a new แผนงาน “{text}”',
 	importUnanswered: 'Choose a แผนงาน for every question before confirming',
 	importOtherAgency: 'Rows of other agencies (not one of the organization’s departments): {count}',
-	importNoDepartments: 'The organization has no department list yet, so every row counts as own budget (the organization admin adds them in organization settings)'
+	importNoDepartments: 'The organization has no department list yet, so every row counts as own budget (the organization admin adds them in organization settings)',
+	fundingTitle: 'Own budget or another agency’s (per project)',
+	fundingOwn: 'Own budget',
+	fundingOther: 'Other agency'
 };

@@ -9,7 +9,7 @@ import type { Month, PlanCatalogueEntry, Strategy } from '$lib/domain/plan/types
 import { duplicateRows, parseBudget, validateRow, type Message } from '$lib/domain/plan/validation';
 import { formatBaht } from '$lib/domain/plan/money';
 import { toArabicDigits } from '$lib/domain/thai';
-import { departmentKey } from '$lib/domain/departments';
+import { isOwnUnit } from '$lib/domain/plan/funding';
 import { EXCEL_ERROR, type SheetGrid } from './files';
 import { matchPlan, readHeading, squash, strategyName } from './headings';
 import { markSet, monthIndex, rowMonths } from './monthMarks';
@@ -332,8 +332,7 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 
 	const preview: ImportPreview = { ...base, kind, headerRow: headerIndex + 1, columns, mapping };
 	const marks = markSet(grid?.marks);
-	const ownKeys = new Set((target.departments ?? []).map(departmentKey));
-	const isOwn = (unit: string) => ownKeys.size === 0 || ownKeys.has(departmentKey(unit));
+	const isOwn = (unit: string) => isOwnUnit(unit, target.departments ?? []);
 	const questions = new Map<string, PlanQuestion>();
 	/** A แผนงาน as written → the name and code it will have (code null while undecided). */
 	const resolvePlan = (text: string): { name: string; code: string | null } => {
