@@ -60,6 +60,8 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 		const page = (await pageStatus(`/plans/${plan.id}`, who)) === 200;
 		const socket = (await socketScope(who)) !== 'denied';
 		expect(socket, 'page and socket agree on read').toBe(page);
+		const planJson = (await pageStatus(`/api/plans/${plan.id}/plan.json`, who)) === 200;
+		expect(planJson, 'page and plan.json agree on read').toBe(page);
 		return page;
 	},
 	edit: async (who) => (await socketScope(who)) === 'read-write',
@@ -72,7 +74,15 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 	approve: null,
 	announce: null,
 	startAmendment: null,
-	importProjects: async (who) => (await pageStatus(`/plans/${plan.id}/import`, who)) === 200,
+	importProjects: async (who) => {
+		const page = (await pageStatus(`/plans/${plan.id}/import`, who)) === 200;
+		const body = new FormData();
+		body.set('file', new Blob(['ที่,โครงการ,งบประมาณ\n']), 'p.csv');
+		const headers: Record<string, string> = { origin: server.url, ...(cookies[who] ? { cookie: cookies[who]! } : {}) };
+		const viaApi = (await fetch(`${server.url}/api/plans/${plan.id}/import?dryRun=1`, { method: 'POST', body, headers })).status === 200;
+		expect(viaApi, 'page and import API agree on importProjects').toBe(page);
+		return page;
+	},
 	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '16/9/2568' })).body.type === 'success',
 	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '31/12/2568', reason: 'รอเงินอุดหนุน' })).body.type === 'success'
 };

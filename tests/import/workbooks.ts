@@ -127,7 +127,7 @@ export async function commonLayoutWorkbook(): Promise<Buffer> {
 	ws.getCell(r++, monthCol(3)).value = '←→';
 	// 10: an arrow drawn over Apr–Jun (added by withShapes); 11: a rectangle bar over Jul–Sep.
 	project(ws, r++, [4, 'โครงการซ่อมแซมถนนลูกรัง', 'ลงหินคลุก', '\u00a0๔๕,๐๐๐.๗๕\u00a0', 'ทุกหมู่บ้าน', 'กองช่าง']);
-	project(ws, r++, [5, 'โครงการติดตั้งกระจกโค้ง', 'จำนวน ๑๐ จุด', 30000, 'หมู่ที่ 1', 'กองช่าง']);
+	project(ws, r++, [5, 'โครงการติดตั้งกระจกโค้ง', 'จำนวน ๑๐ จุด', 30000, 'หมู่ที่ 1', 'สำนักงานทางหลวง\nชนบทจังหวัด']); // another agency
 	// 12: text marks ✓ • − and a month name.
 	project(ws, r, [6, 'โครงการตีเส้นจราจร', 'ถนนสายหลัก', 12000, 'หมู่ที่ 5', 'กองช่าง']);
 	['✓', '•', '−', 'ม.ค.'].forEach((m, i) => (ws.getCell(r, monthCol([0, 2, 4, 3][i])).value = m));

@@ -382,5 +382,10 @@ export const en: Record<keyof typeof th, string> = {
 	evidenceEmpty: "Choose a file",
 	evidenceTooLarge: "The file is larger than 5 MB",
 	evidenceBadType: "Only photos (PNG, JPEG) or PDF",
-	evidenceTooMany: "At most 10 files per row"
+	evidenceTooMany: "At most 10 files per row",
+	importOtherAgency: 'Rows of other agencies (not one of the organization’s departments): {count}',
+	importNoDepartments: 'The organization has no department list yet, so every row counts as own budget (the organization admin adds them in organization settings)',
+	fundingTitle: 'Own budget or another agency’s (per project)',
+	fundingOwn: 'Own budget',
+	fundingOther: 'Other agency'
 };

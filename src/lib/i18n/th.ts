@@ -380,5 +380,10 @@ export const th = {
 	evidenceEmpty: "กรุณาเลือกไฟล์",
 	evidenceTooLarge: "ไฟล์ใหญ่เกิน 5 MB",
 	evidenceBadType: "รับเฉพาะรูปภาพ (PNG, JPEG) หรือ PDF",
-	evidenceTooMany: "แนบหลักฐานได้ไม่เกิน 10 ไฟล์ต่อรายการ"
+	evidenceTooMany: "แนบหลักฐานได้ไม่เกิน 10 ไฟล์ต่อรายการ",
+	importOtherAgency: 'แถวของหน่วยงานอื่น (ไม่ใช่กอง/สำนักขององค์กร) {count} แถว',
+	importNoDepartments: 'ยังไม่มีรายชื่อกอง/สำนักขององค์กร ทุกแถวจึงนับเป็นงบประมาณของ อปท. เอง (ผู้ดูแลองค์กรเพิ่มได้ที่ตั้งค่าองค์กร)',
+	fundingTitle: 'งบประมาณของ อปท. เอง หรือของหน่วยงานอื่น (รายโครงการ)',
+	fundingOwn: 'งบของ อปท.',
+	fundingOther: 'หน่วยงานอื่น'
 } as const;

@@ -126,6 +126,9 @@ export function sniffFile(name: string, bytes: Uint8Array): FileKind {
 		checkXlsxContainer(bytes);
 		return 'xlsx';
 	}
+	const head = bytes.subarray(0, 8192);
+	const looksBinary = head.some((b) => b === 0) || /\.(pdf|docx?|xls|ods|png|jpe?g|zip)$/i.test(name);
+	if (looksBinary) throw new ImportRefusal('ไฟล์นี้ไม่ใช่ตาราง Excel (.xlsx) หรือ CSV', 'The file is not an .xlsx or CSV spreadsheet');
 	if (/\.xls[xmb]?$/i.test(name)) {
 		// Text saved under a workbook's name (a CSV or a web page renamed .xlsx).
 		throw new ImportRefusal(
@@ -133,9 +136,6 @@ export function sniffFile(name: string, bytes: Uint8Array): FileKind {
 			'The file is named like an Excel workbook but is not one (perhaps a text file renamed); open it in Excel and save it as .xlsx or .csv'
 		);
 	}
-	const head = bytes.subarray(0, 8192);
-	const looksBinary = head.some((b) => b === 0) || /\.(pdf|docx?|xls|ods|png|jpe?g|zip)$/i.test(name);
-	if (looksBinary) throw new ImportRefusal('ไฟล์นี้ไม่ใช่ตาราง Excel (.xlsx) หรือ CSV', 'The file is not an .xlsx or CSV spreadsheet');
 	return 'csv';
 }
 

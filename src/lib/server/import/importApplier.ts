@@ -18,6 +18,7 @@ import {
 } from '$lib/domain/plan/doc';
 import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
 import type { PlanCatalogueEntry } from '$lib/domain/plan/types';
+import { fundingFor } from '$lib/domain/plan/funding';
 import type { ImportPreview } from './projectTable';
 import { squash } from './projectTable';
 
@@ -90,7 +91,8 @@ function importRows(doc: Y.Doc, preview: ImportPreview): ImportResult {
 					location: p.location,
 					responsibleUnit: p.responsibleUnit,
 					remark: p.remark,
-					activeMonths: p.activeMonths
+					activeMonths: p.activeMonths,
+					fundingSource: fundingFor(p.own, p.responsibleUnit)
 				})
 			);
 		}
@@ -107,7 +109,8 @@ function importRows(doc: Y.Doc, preview: ImportPreview): ImportResult {
 					budget: e.budget,
 					location: e.location,
 					responsibleUnit: e.responsibleUnit,
-					activeMonths: e.activeMonths
+					activeMonths: e.activeMonths,
+					fundingSource: fundingFor(e.own, e.responsibleUnit)
 				})
 			);
 		}

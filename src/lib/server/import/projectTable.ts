@@ -9,6 +9,7 @@ import type { Month, PlanCatalogueEntry, Strategy } from '$lib/domain/plan/types
 import { duplicateRows, parseBudget, validateRow, type Message } from '$lib/domain/plan/validation';
 import { formatBaht } from '$lib/domain/plan/money';
 import { toArabicDigits } from '$lib/domain/thai';
+import { isOwnUnit } from '$lib/domain/plan/funding';
 import { EXCEL_ERROR, type SheetGrid } from './files';
 import { matchPlan, readHeading, squash, strategyName } from './headings';
 import { markSet, monthIndex, rowMonths } from './monthMarks';
@@ -72,6 +73,8 @@ export interface AcceptedProject {
 	responsibleUnit: string;
 	remark: string | null;
 	activeMonths: Month[];
+	/** Own budget (the unit is one of the organization's departments) or another agency's. */
+	own: boolean;
 }
 
 export interface AcceptedEquipment {
@@ -90,6 +93,7 @@ export interface AcceptedEquipment {
 	location: string;
 	responsibleUnit: string;
 	activeMonths: Month[];
+	own: boolean;
 }
 
 export interface RejectedRow {
@@ -159,6 +163,11 @@ export interface ImportPreview {
 export interface ImportTarget {
 	strategies: Strategy[];
 	catalogue: PlanCatalogueEntry[];
+	/**
+	 * The organization's departments (กอง/สำนัก): a row whose unit is one of them is its own;
+	 * any other unit is another agency's. Empty: every row counts as own (nothing to tell by).
+	 */
+	departments?: readonly string[];
 }
 
 // ───────────────────────────── text helpers ─────────────────────────────
@@ -323,6 +332,7 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 
 	const preview: ImportPreview = { ...base, kind, headerRow: headerIndex + 1, columns, mapping };
 	const marks = markSet(grid?.marks);
+	const isOwn = (unit: string) => isOwnUnit(unit, target.departments ?? []);
 	const questions = new Map<string, PlanQuestion>();
 	/** A แผนงาน as written → the name and code it will have (code null while undecided). */
 	const resolvePlan = (text: string): { name: string; code: string | null } => {
@@ -443,7 +453,8 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 				location,
 				responsibleUnit: unit,
 				remark: cleanLines(col(r, 'remark')) || null,
-				activeMonths
+				activeMonths,
+				own: isOwn(unit)
 			});
 			group = preview.groups.find((g) => g.strategyName === strategy.name && g.planName === plan.name) ?? null;
 			if (!group) {
@@ -466,7 +477,8 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 				budget: budget.satang,
 				location,
 				responsibleUnit: unit,
-				activeMonths
+				activeMonths,
+				own: isOwn(unit)
 			});
 		}
 		seen.push({ path: String(rowNo), label: { th: `แถวที่ ${rowNo}`, en: `row ${rowNo}` }, name: nameCell, location, budget: budget.satang });

@@ -10,7 +10,8 @@ const target: ImportTarget = {
 		{ id: 'S1', name: 'ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน', guidelines: [] },
 		{ id: 'S2', name: 'ยุทธศาสตร์การพัฒนาด้านคุณภาพชีวิต', guidelines: [] }
 	],
-	catalogue: [...STANDARD_PLAN_CATALOGUE]
+	catalogue: [...STANDARD_PLAN_CATALOGUE],
+	departments: ['สำนักปลัด', 'กอง ช่าง']
 };
 
 async function preview(options = {}) {
@@ -101,5 +102,14 @@ describe('a ผด.02 in the common layout', () => {
 	it('accepts every valid project row', async () => {
 		const p = await preview();
 		expect(p.projects.map((r) => r.rowNo)).toEqual([7, 8, 9, 10, 11, 12, 19, 20, 30]);
+	});
+
+	it('marks a row own when its unit is one of the departments, whitespace and line breaks ignored', async () => {
+		const p = await preview();
+		expect(p.projects.filter((r) => !r.own).map((r) => [r.rowNo, r.responsibleUnit])).toEqual([[11, 'สำนักงานทางหลวง ชนบทจังหวัด']]);
+		expect(p.projects.find((r) => r.rowNo === 7)).toMatchObject({ responsibleUnit: 'กอง ช่าง', own: true });
+		// Without a department list nothing can be told apart: every row is own.
+		const none = previewImport(await readGrids('xlsx', await commonLayoutWorkbook()), { ...target, departments: [] });
+		expect(none.projects.every((r) => r.own)).toBe(true);
 	});
 });

@@ -4,14 +4,13 @@ import { runtime } from '$server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { authorize } from '$lib/server/policies/plan';
-import { loadCurrentPlan } from '$lib/server/planSnapshot';
+import { importTargetOf } from '$lib/server/import/importTarget';
 import { IMPORT_MAX_BYTES, ImportRefusal, MAX_COLS, MAX_ROWS, readUpload, sniffFile, type SheetGrid } from '$lib/server/import/files';
 import { withParseSlot } from '$lib/server/import/parseSlots';
 import { readImportForm } from '$lib/server/import/uploadForm';
-import { FIELD_LABELS, mappingFromForm, previewWorkbook, type ImportKind, type ImportTarget } from '$lib/server/import/projectTable';
+import { FIELD_LABELS, mappingFromForm, previewWorkbook, type ImportKind } from '$lib/server/import/projectTable';
 import { applyImport } from '$lib/server/import/importApplier';
 import { PlanWriteRefused } from '$lib/server/plan/writeRefusal';
-import { STANDARD_PLAN_CATALOGUE } from '$lib/domain/plan/catalogue';
 import { translate } from '$lib/i18n';
 
 /** Only the planning officer, only while the plan is a draft (policy: importProjects). */
@@ -22,12 +21,6 @@ async function guard(event: { locals: App.Locals; url: URL; params: { id: string
 	if (!scene) error(404, translate(event.locals.locale, 'planNotFound'));
 	authorize(scene, 'importProjects');
 	return { user, db, scene };
-}
-
-async function targetOf(db: Awaited<ReturnType<typeof runtime>>['db'], planId: string): Promise<ImportTarget> {
-	const plan = await loadCurrentPlan(db, planId);
-	const codes = new Set(plan.catalogue.map((c) => c.code));
-	return { strategies: plan.strategies, catalogue: [...plan.catalogue, ...STANDARD_PLAN_CATALOGUE.filter((c) => !codes.has(c.code))] };
 }
 
 /**
@@ -107,8 +100,10 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewWorkbook
 
 export async function load(event) {
 	const { scene, db } = await guard(event);
+	const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
 	return {
-		catalogue: (await targetOf(db, scene.plan.id)).catalogue,
+		catalogue: target.catalogue,
+		hasDepartments: (target.departments ?? []).length > 0,
 		planId: scene.plan.id,
 		planTitle: scene.row.title,
 		maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
@@ -124,7 +119,7 @@ export const actions = {
 		if (form instanceof ImportRefusal) return fail(413, { refusal: { th: form.th, en: form.en } });
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
-		const target = await targetOf(db, scene.plan.id);
+		const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
 		const sheetChanged = form.get('sheetChanged') === '1';
 		const opts = optionsFrom(form, null);
 		const preview = previewWorkbook(got.grids, target, sheetChanged ? { sheet: opts.sheet, planChoices: opts.planChoices } : opts);
@@ -136,7 +131,7 @@ export const actions = {
 		const form = await event.request.formData();
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
-		const target = await targetOf(db, scene.plan.id);
+		const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
 		const preview = previewWorkbook(got.grids, target, optionsFrom(form, null));
 		if (preview.problem || preview.projects.length + preview.equipment.length === 0) {
 			return fail(400, { preview, payload: pack(got.grids), nothing: true });
