@@ -87,13 +87,26 @@ describe('the recorded ประกาศ', () => {
 		expect(pub.body).toMatch(/data-testid="announcement-signer"[^>]*>\(นายบุญมี ทองดี\)</);
 		expect(pub.body).toContain(`>ประกาศ ณ วันที่ ${formatThaiDate(today, { era: true })}<`);
 		expect(pub.body).not.toContain('นายสมมุติ');
+		// Citizens get the announced PDF without signing in, with the same recorded ประกาศ.
+		expect(pub.body).toContain(`href="${publicPath}/pdf"`);
+		const res = await fetch(`${server.url}${publicPath}/pdf`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/pdf');
+		const text = squash(pdfText(Buffer.from(await res.arrayBuffer()), 'public.pdf'));
+		for (const s of recorded) expect(text).toContain(squash(s));
+		// The same version is not rendered again: a revalidation is answered 304.
+		const again = await fetch(`${server.url}${publicPath}/pdf`, { headers: { 'if-none-match': res.headers.get('etag')! } });
+		expect(again.status).toBe(304);
 	});
 
 	it('an amendment is announced with its edition label and its own record', async () => {
 		const started = await act(server, planId, 'startAmendment', c.officer, { kind: 'amendment', reason: 'ปรับโครงการตามหนังสือสั่งการ' });
 		expect(started.body.type).toBe('redirect');
 		const amendmentId = started.body.location!.split('/').pop()!;
+		// Not announced yet: no public PDF of it, for anyone.
+		expect((await fetch(`${server.url}/p/lamphayomthong/2569/1/pdf`)).status).toBe(404);
 		await announceRecorded(amendmentId);
+		expect((await fetch(`${server.url}/p/lamphayomthong/2569/1/pdf`)).status).toBe(200);
 		const text = squash(pdfText(await download(`/plans/${amendmentId}/export/pdf`), 'amendment.pdf'));
 		expect(text).toContain(squash('เรื่อง ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ แก้ไขครั้งที่ ๑/๒๕๖๙'));
 		expect(text).toContain(squash('(นายบุญมี ทองดี)'));

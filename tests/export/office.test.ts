@@ -89,6 +89,17 @@ describe('DOCX in LibreOffice', () => {
 });
 
 describe('XLSX in LibreOffice', () => {
+	it('prints landscape, one page wide but not squeezed onto one page, the headings repeated on every ผด.02 page', () => {
+		const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', path.join(dir, 'plan-xlsx.pdf')], { encoding: 'utf8' });
+		const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+		expect(sizes.length).toBe(pages.xlsx.length);
+		expect(sizes.filter(([w, h]) => w <= h)).toEqual([]);
+		const pd02 = pages.xlsx.filter((p) => /แบบ ผด\.๐๒\s*$/m.test(p) && !p.includes('ผด.๐๒/๑'));
+		expect(pd02.length).toBeGreaterThan(2);
+		const headingLine = new RegExp(MONTHS.map((m) => m.replace(/\./g, '\\.')).join('\\s+'));
+		expect(pd02.filter((p) => !headingLine.test(p))).toEqual([]);
+	});
+
 	it('prints the ผด.01 totals and the ผด.02 projects with their month headings', () => {
 		const all = pages.xlsx.join('\n');
 		expect(skeleton(all)).toContain(skeleton('รวมทั้งสิ้น'));

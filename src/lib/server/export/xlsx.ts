@@ -26,6 +26,9 @@ const MONEY = '#,##0;-#,##0;"-"';
 const MONEY_SATANG = '#,##0.00;-#,##0.00;"-"';
 const PERCENT = '0.00';
 
+/** Wide enough for "มิ.ย." in bold at 12 pt. */
+const MONTH_WIDTH = 4.6;
+
 const moneyFormat = (satang: number) => (satang % 100 === 0 ? MONEY : MONEY_SATANG);
 
 function newSheet(wb: ExcelJS.Workbook, name: string, headerRows: number, widths: number[]): ExcelJS.Worksheet {
@@ -45,6 +48,30 @@ function newSheet(wb: ExcelJS.Workbook, name: string, headerRows: number, widths
 	ws.columns = widths.map((w) => ({ width: w }));
 	ws.headerFooter.oddHeader = '&C-&P-';
 	return ws;
+}
+
+/** Marks above and below the line take no width of their own. */
+const THAI_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+/** Column-width units (a "0" of the default font) per character of TH Sarabun at 14 pt. */
+const UNITS_PER_CHAR = 1.35;
+const LINE_PT = 19;
+
+/**
+ * Row height for its wrapped text: spreadsheet readers do not grow rows on opening (LibreOffice
+ * prints one clipped line otherwise), so the height is set from the longest cell's line count.
+ */
+function fitHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cols: number) {
+	let lines = 1;
+	for (let c = 1; c <= cols; c++) {
+		const cell = row.getCell(c);
+		if (cell.isMerged && cell.master !== cell) continue;
+		const value = cell.value;
+		if (typeof value !== 'string' || !value) continue;
+		const width = cell.isMerged ? cols * 4 : (ws.getColumn(c).width ?? 10);
+		const chars = value.replace(THAI_MARKS, '').length;
+		lines = Math.max(lines, Math.ceil((chars * UNITS_PER_CHAR) / Math.max(1, width - 1)));
+	}
+	row.height = lines * LINE_PT + 4;
 }
 
 function styleRow(row: ExcelJS.Row, cols: number, o: { bold?: boolean; fill?: ExcelJS.Fill; border?: boolean; size?: number } = {}) {
@@ -98,6 +125,9 @@ function gridHeader(ws: ExcelJS.Worksheet, top: number, model: PrintModel, heade
 		for (let c = 1; c <= cols; c++) r.getCell(c).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 	}
 	r2.height = 21;
+	// The headings span both rows: room for three wrapped lines; month labels a size smaller.
+	r1.height = 3 * LINE_PT + 6 - r2.height;
+	for (let i = 0; i < 12; i++) r2.getCell(n + 1 + i).font = { name: FONT, size: 12, bold: true };
 	return top + 2;
 }
 
@@ -113,12 +143,13 @@ function writeMonths(row: ExcelJS.Row, first: number, grid: MonthGrid) {
 
 function pd01Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 	const cols = 6;
-	const ws = newSheet(wb, SHEET_NAMES.pd01, 6, [48, 14, 16, 18, 16, 40]);
+	const ws = newSheet(wb, SHEET_NAMES.pd01, 6, [42, 16, 18, 18, 18, 44]);
 	const top = formHead(ws, model.pd01.head, cols);
 	const header = ws.getRow(top);
 	model.pd01.headers.forEach((h, i) => (header.getCell(i + 1).value = h));
 	styleRow(header, cols, { bold: true });
 	for (let c = 1; c <= cols; c++) header.getCell(c).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+	header.height = 2 * LINE_PT + 6;
 	let r = top + 1;
 	for (const l of model.pd01.lines) {
 		const row = ws.getRow(r);
@@ -140,6 +171,7 @@ function pd01Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 			row.getCell(5).numFmt = PERCENT;
 			if (l.kind !== 'group') row.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
 			else row.getCell(1).alignment = { indent: 2, vertical: 'top', wrapText: true };
+			fitHeight(ws, row, cols);
 		}
 		r++;
 	}
@@ -148,7 +180,8 @@ function pd01Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 function pd02Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 	const n = model.pd02.headers.length;
 	const cols = n + 12 + 1;
-	const ws = newSheet(wb, SHEET_NAMES.pd02, 7, [6, 40, 55, 16, 26, 24, ...Array(12).fill(6), 24]);
+	// About 160 width units: fit to one page wide, the 14 pt text prints near its size.
+	const ws = newSheet(wb, SHEET_NAMES.pd02, 7, [4.5, 24, 30, 11, 14, 13, ...Array(12).fill(MONTH_WIDTH), 14]);
 	const top = formHead(ws, model.pd02.head, cols);
 	let r = gridHeader(ws, top, model, model.pd02.headers, [REMARK_HEADER]);
 	for (const st of model.pd02.strategies) {
@@ -176,6 +209,7 @@ function pd02Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 				row.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
 				row.getCell(4).numFmt = moneyFormat(p.raw.budgetSatang);
 				writeMonths(row, n + 1, p.months);
+				fitHeight(ws, row, cols);
 				r++;
 			}
 		}
@@ -194,7 +228,7 @@ function pd021Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 	headers.splice(qi + 1, 0, QUANTITY_UNIT_HEADER);
 	const n = headers.length;
 	const cols = n + 12;
-	const ws = newSheet(wb, SHEET_NAMES.pd021, 7, [6, 26, 14, 22, 36, 44, 10, 10, 16, 22, 22, ...Array(12).fill(6)]);
+	const ws = newSheet(wb, SHEET_NAMES.pd021, 7, [4.5, 14, 10, 12, 18, 24, 6, 7, 11, 12, 12, ...Array(12).fill(MONTH_WIDTH)]);
 	const top = formHead(ws, model.pd021.head, cols);
 	let r = gridHeader(ws, top, model, headers, []);
 	for (const e of model.pd021.rows) {
@@ -204,6 +238,7 @@ function pd021Sheet(wb: ExcelJS.Workbook, model: PrintModel) {
 		styleRow(row, cols);
 		row.getCell(9).numFmt = moneyFormat(e.raw.budgetSatang);
 		writeMonths(row, n + 1, e.months);
+		fitHeight(ws, row, cols);
 		r++;
 	}
 	const total = ws.getRow(r);

@@ -9,6 +9,7 @@ import { announcedReportsOf } from '$lib/server/publicReports';
 import { planFromJson } from '$lib/domain/plan/json';
 import type { PlanJson } from '$lib/domain/plan/types';
 import { readAnnouncement } from '$lib/domain/announcement';
+import { publicPlanPath } from '$lib/domain/publicPaths';
 
 const planOf = (canonical: string) => planFromJson(JSON.parse(canonical) as PlanJson);
 
@@ -33,6 +34,7 @@ export async function load({ params, setHeaders, locals }) {
 		orgName: found.org.name,
 		title: found.plan.title,
 		announcement: { parts: readAnnouncement(found.announcement.text), at: found.announcement.announcedAt.toISOString() },
+		pdfPath: `${publicPlanPath(found.org.slug, year, edition)}/pdf`,
 		sha256: found.version.sha256,
 		approval: found.approval && { name: found.approval.approverName, position: found.approval.approverPosition, sha256: found.approval.contentSha256, at: found.approval.approvedAt.toISOString() },
 		editions: found.editions,
