@@ -298,5 +298,7 @@ export const en: Record<keyof typeof th, string> = {
 	planWriteShape: 'This change does not fit the structure of the plan, so it was not saved',
 	planWriteRetry: 'The change could not be saved yet; it will be sent again',
 	planWriteTooLarge: 'This plan has reached its size limit, so added content was not saved. Remove unused content or contact the administrator',
-	planWriteTooFast: 'This plan was changed more than the server accepts in one hour, so the change was not saved. Please wait and try again'
+	planWriteTooFast: 'This plan was changed more than the server accepts in one hour, so the change was not saved. Please wait and try again',
+	// editor15: spreadsheet grid (paste)
+	pasteInvalid: 'Pasted, but {count} cells hold values that cannot be used (shown in red, not saved)'
 };

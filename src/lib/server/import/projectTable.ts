@@ -7,6 +7,7 @@
  */
 import { FISCAL_MONTHS, type Month, type PlanCatalogueEntry, type Strategy } from '$lib/domain/plan/types';
 import { parseBudget } from '$lib/domain/plan/money';
+import { nameProblem } from '$lib/domain/plan/validation';
 import { THAI_MONTHS, THAI_MONTHS_SHORT, toArabicDigits } from '$lib/domain/thai';
 import type { SheetGrid } from './files';
 
@@ -306,8 +307,9 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 			reject(kind === 'projects' ? 'ไม่มีชื่อโครงการ' : 'ไม่มีชื่อครุภัณฑ์');
 			continue;
 		}
-		if (nameCell.length > 1000) {
-			reject('ชื่อยาวเกิน 1,000 ตัวอักษร');
+		const nameTooLong = nameProblem(nameCell);
+		if (nameTooLong) {
+			reject(`ชื่อ${nameTooLong.th}`);
 			continue;
 		}
 		const budgetText = col(r, 'budget');
