@@ -1,26 +1,31 @@
 #!/usr/bin/env node
 /**
- * Benchmark: the plan editor with a 1,000-project plan, in Debian's chromium.
+ * Benchmark: the plan editor in Debian's chromium, for the sample plan (60 projects) and a
+ * 1,000-project plan, with the bare <textarea> floor measured in the same browser run.
  *
- *   npm run build && node bench/plan-editor.js [--projects 1000] [--keys 200] [--runs 3]
+ *   npm run build && node bench/plan-editor.js [--projects sample,1000] [--keys 80] [--runs 3] [--profile 1]
  *
  * 1. Starts the built server (node server/index.js) on a free port with a fresh data dir.
- * 2. Signs in as the demo planning officer, creates a new plan through the plan list's
- *    form action, and fills its document over the collaboration socket with a Node
- *    @hocuspocus/provider client. The content is the sample plan with every แผนงาน group's
- *    projects repeated to N projects, written by the plan model itself (importPlanJson from
- *    src/lib/domain/plan, bundled on the fly with esbuild) — no test-only route, no
- *    hand-written Yjs layout.
- * 3. Server-side first sync: a fresh Node client connects and waits for the first sync —
- *    cold (server restarted, the document loads from SQLite) and warm (already loaded).
- * 4. Time to interactive in chromium: navigation start → project rows rendered and the
- *    document synced ("saved"), measured in the page with requestAnimationFrame polling.
- * 5. Keystroke → paint in a text cell of a row in the middle of the plan: for each key,
- *    from the keydown event's timestamp to the first frame after it was painted (a message
- *    posted from the next requestAnimationFrame callback runs after that frame's paint).
+ * 2. For each plan size: signs in as the demo planning officer, creates a new plan through
+ *    the plan list's form action and fills it over the collaboration socket with a Node
+ *    @hocuspocus/provider client. The content is the sample plan (repeated per แผนงาน group
+ *    to N projects), written by the plan model itself (importPlanJson, bundled with esbuild).
+ * 3. Server-side first sync (largest plan only): cold (server restarted) and warm.
+ * 4. Load: "ready" = project rows rendered and the document synced ("saved"); time to
+ *    interactive = ready, pushed past every long task that starts less than 500 ms after the
+ *    previous one ended (the main thread has then been quiet for 500 ms). Page errors on load
+ *    (e.g. Svelte effect loops) are counted.
+ * 5. Interactions, each timed from the input event's timestamp to the first frame painted
+ *    after the result is in the DOM (a message posted from requestAnimationFrame runs after
+ *    that frame's paint), with the Long Tasks API (> 50 ms) over the interaction and the
+ *    500 ms after it (debounced work counts):
+ *      typing in a narrative section (per key), typing in a project-name cell (per key),
+ *      committing a budget (Enter), adding a row (Ctrl+Enter), deleting a row (toolbar),
+ *      a remote peer's budget edit arriving (sent by a Node client; wall clocks of the same
+ *      machine), pasting 50 rows (a paste event with text/plain TSV and text/html).
  * 6. Scrolling: frame times while the table scrolls through all rows.
  *
- * Prints a table and writes bench/results/plan-editor-<time>.json.
+ * Prints a table per plan size and writes bench/results/plan-editor-<time>.json.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,8 +40,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = Object.fromEntries(
 	process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : []))
 );
-const PROJECTS = Number(args.projects ?? 1000);
-const KEYS = Number(args.keys ?? 200);
+const SIZES = String(args.projects ?? 'sample,1000').split(',').map((v) => (v === 'sample' ? 'sample' : Number(v)));
+const KEYS = Number(args.keys ?? 80);
 const RUNS = Number(args.runs ?? 3);
 /** --profile: record a CPU profile while typing and scrolling, print the hottest functions. */
 const PROFILE = 'profile' in args;
@@ -44,6 +49,8 @@ const PROFILE = 'profile' in args;
 // ───────────────────────────── helpers ─────────────────────────────
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Progress on stderr (the table goes to stdout). */
+const progress = (what) => process.stderr.write(`  … ${what}\n`);
 
 function percentile(values, p) {
 	const s = [...values].sort((a, b) => a - b);
@@ -133,8 +140,8 @@ async function signIn(server, username) {
 	return line.split(';')[0];
 }
 
-async function createPlan(server, cookie, fiscalYear) {
-	const res = await postForm(server, '/?/createPlan', { title: `แผนการดำเนินงาน (ทดสอบ ${PROJECTS} โครงการ)`, fiscalYear: String(fiscalYear) }, cookie);
+async function createPlan(server, cookie, fiscalYear, projects) {
+	const res = await postForm(server, '/?/createPlan', { title: `แผนการดำเนินงาน (ทดสอบ ${projects} โครงการ)`, fiscalYear: String(fiscalYear) }, cookie);
 	const body = await res.json();
 	const m = /\/plans\/([a-z0-9]+)/.exec(body.location ?? '');
 	if (!m) throw new Error(`creating the plan failed: ${JSON.stringify(body)}`);
@@ -186,6 +193,11 @@ async function waitFor(check, what, timeout) {
 /** The sample plan with each group's projects repeated (fresh ids) until there are `n`. */
 function scaledSample(n) {
 	const sample = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/lib/server/demo/sample-plan.json'), 'utf8'));
+	if (n === 'sample') {
+		delete sample.derived;
+		sample.revisions = [];
+		return sample;
+	}
 	const groups = sample.strategies.flatMap((s) => s.planGroups);
 	const originals = groups.map((g) => g.projects);
 	const total = originals.reduce((k, p) => k + p.length, 0);
@@ -275,25 +287,184 @@ function printHotspots(profile) {
 	}
 }
 
-// ───────────────────────────── main ─────────────────────────────
+// ───────────────────────────── interactions ─────────────────────────────
 
-async function main() {
-	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) throw new Error('run `npm run build` first');
-	const { chromium } = await import('playwright-core');
-	const model = await loadPlanModel();
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruamphaen-bench-'));
-	const results = { projects: PROJECTS, machine: { cpus: os.cpus().length, load: os.loadavg().map((l) => +l.toFixed(2)) } };
+/** Init script of every bench page: long tasks (buffered) and uncaught errors. */
+function pageInstrumentation() {
+	const w = window;
+	w.__longTasks = [];
+	w.__errors = [];
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		/* no Long Tasks API */
+	}
+	addEventListener('error', (e) => w.__errors.push(String(e.message)));
+	addEventListener('unhandledrejection', (e) => w.__errors.push(String(e.reason?.message ?? e.reason)));
+}
 
-	let server = await startServer(dataDir);
-	const cookie = await signIn(server, 'officer');
-	const sample = scaledSample(PROJECTS);
-	const planId = await createPlan(server, cookie, sample.document.fiscalYear);
-	const docName = `plan.${planId}`;
+/**
+ * Runs in the page: waits for the next `event` (captured on the document; 'remote' waits for
+ * nothing), then for `done` to hold in a frame, then for that frame's paint. Resolves (via
+ * window.__pending) with the input timestamp and the paint time, both in performance.now().
+ * `done`: { kind: 'rowcount', grid, delta } (the grid's aria-rowcount moved by delta),
+ * { kind: 'digits', selector, digits } (the element's digits start with these), or { kind: 'paint' }.
+ */
+function armProbe(spec) {
+	const w = window;
+	const check = () => {
+		const d = spec.done;
+		if (d.kind === 'paint') return true;
+		if (d.kind === 'rowcount') {
+			const n = Number(document.querySelector(`[data-testid="${d.grid}"] [role="grid"]`)?.getAttribute('aria-rowcount') ?? NaN);
+			return n === d.from + d.delta;
+		}
+		if (d.kind === 'digits') {
+			const el = document.querySelector(d.selector);
+			return !!el && el.textContent.replace(/\D/g, '').startsWith(d.digits);
+		}
+		return false;
+	};
+	if (spec.done.kind === 'rowcount') {
+		spec.done.from = Number(document.querySelector(`[data-testid="${spec.done.grid}"] [role="grid"]`)?.getAttribute('aria-rowcount') ?? NaN);
+	}
+	w.__pending = new Promise((resolve) => {
+		const timeout = spec.timeout ?? 10_000;
+		const wait = (start) => {
+			const frame = () => {
+				if (check()) {
+					const ch = new MessageChannel();
+					ch.port1.onmessage = () => resolve({ start, end: performance.now(), ok: true });
+					ch.port2.postMessage(0);
+				} else if (performance.now() - start > timeout) resolve({ start, end: performance.now(), ok: false });
+				else requestAnimationFrame(frame);
+			};
+			requestAnimationFrame(frame);
+		};
+		if (spec.event === 'remote') wait(performance.now());
+		else document.addEventListener(spec.event, (e) => wait(e.timeStamp), { capture: true, once: true });
+	});
+}
 
-	// Fill the new plan through the plan model, over the collaboration socket.
-	// The server has already migrated the new (empty) document, so the plan is imported into
-	// a fresh doc and merged in as one update.
+/** Long tasks that started in [from, to) (page clock). */
+const longTasksIn = (page, from, to) =>
+	page.evaluate(([a, b]) => window.__longTasks.filter((t) => t.start >= a - 1 && t.start < b), [from, to]);
+
+/** Summary of a list of interaction samples: latencies and long tasks. */
+function summarize(samples) {
+	const lat = samples.filter((s) => s.ok).map((s) => s.latency);
+	const tasks = samples.flatMap((s) => s.longTasks.map((t) => t.duration));
+	return {
+		samples: samples.length,
+		failed: samples.filter((s) => !s.ok).length,
+		p50: percentile(lat, 50),
+		p95: percentile(lat, 95),
+		max: lat.length ? Math.max(...lat) : NaN,
+		longTasks: tasks.length,
+		longestTask: tasks.length ? Math.max(...tasks) : 0
+	};
+}
+
+/** One interaction: arm the probe, act, await the paint, collect long tasks over it + `settle` ms. */
+async function interaction(page, spec, act, settle = 500) {
+	await page.evaluate(armProbe, spec);
+	await act();
+	const r = await page.evaluate(() => window.__pending);
+	await sleep(settle);
+	const longTasks = await longTasksIn(page, r.start, r.end + settle);
+	return { ok: r.ok, latency: r.end - r.start, longTasks };
+}
+
+/** Per-key latencies (keydown → paint) and long tasks while typing `n` keys. */
+async function typeKeys(page, n) {
+	await page.evaluate(installKeyProbe);
+	const from = await page.evaluate(() => performance.now());
+	const text = 'abcdefghijklmnopqrstuvwxyz ';
+	for (let i = 0; i < n; i++) {
+		await page.keyboard.type(text[i % text.length]);
+		await sleep(40);
+	}
+	await sleep(500);
+	const latencies = await page.evaluate(() => window.__latencies);
+	const to = await page.evaluate(() => performance.now());
+	const longTasks = (await longTasksIn(page, from, to)).map((t) => t.duration);
+	return {
+		samples: latencies.length,
+		failed: 0,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		max: Math.max(...latencies),
+		longTasks: longTasks.length,
+		longestTask: longTasks.length ? Math.max(...longTasks) : 0
+	};
+}
+
+/** 50 rows as a spreadsheet puts them on the clipboard: TSV and an HTML table. */
+function spreadsheetRows(n) {
+	const rows = Array.from({ length: n }, (_, i) => [`โครงการวาง ${i + 1}`, `รายละเอียด ${i + 1}`, `${(i + 1) * 1000}`, `หมู่ที่ ${(i % 9) + 1}`]);
+	return {
+		tsv: rows.map((r) => r.join('\t')).join('\r\n') + '\r\n',
+		html: `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`
+	};
+}
+
+/** Dispatches a paste event with clipboard data on the focused element. */
+function pasteInPage(data) {
+	const dt = new DataTransfer();
+	dt.setData('text/plain', data.tsv);
+	dt.setData('text/html', data.html);
+	const target = document.activeElement ?? document.body;
+	target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+}
+
+const GRID = '[data-testid="project-grid"]';
+
+/** Opens the plan in a fresh page, waits until ready; returns the page and its load numbers. */
+async function openPlan(context, server, planId) {
+	const page = await context.newPage();
+	const errors = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server.url}/plans/${planId}`, { waitUntil: 'commit' });
+	const ready = await page.evaluate(pageReadyProbe);
+	await page.locator('[data-testid="section-editor"] .ProseMirror').first().waitFor();
+	await sleep(1500); // let the load settle, then read its long tasks
+	const tasks = await page.evaluate(() => window.__longTasks);
+	let tti = ready.at;
+	for (const t of [...tasks].sort((a, b) => a.start - b.start)) if (t.start <= tti + 500) tti = Math.max(tti, t.start + t.duration);
+	return { page, load: { ready: ready.at, tti, rows: ready.rows, longTasks: tasks.length, longestTask: Math.max(0, ...tasks.map((t) => t.duration)), errors } };
+}
+
+/** A data row in the middle of the grid's visible area, scrolled into view; returns its id. */
+async function middleRow(page) {
+	await page.evaluate(() => document.querySelector('#pd02')?.scrollIntoView());
+	await page.evaluate((g) => {
+		const s = document.querySelector(`${g} .scroller`);
+		s.scrollTop = s.scrollHeight / 2;
+	}, GRID);
+	await sleep(500);
+	return page.evaluate(async (g) => {
+		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+		const s = document.querySelector(`${g} .scroller`).getBoundingClientRect();
+		const mid = (s.top + s.bottom) / 2;
+		const rows = [...document.querySelectorAll(`${g} tr.data`)];
+		rows.sort((a, b) => Math.abs(a.getBoundingClientRect().top - mid) - Math.abs(b.getBoundingClientRect().top - mid));
+		return rows[0].getAttribute('data-row-id');
+	}, GRID);
+}
+
+async function measureSize(size, { server, cookie, model, browser, fiscalYear, firstSync }) {
 	const Y = await import('yjs');
+	const sample = scaledSample(size);
+	const projects = sample.strategies.flatMap((s) => s.planGroups).reduce((n, g) => n + g.projects.length, 0);
+	const planId = await createPlan(server, cookie, fiscalYear, projects);
+	const docName = `plan.${planId}`;
+	const out = { projects };
+
+	// Fill the new plan through the plan model, over the collaboration socket (imported into
+	// a fresh doc and merged in as one update: the server has already set up the empty one).
 	const writer = await connect(server, docName, cookie);
 	const t0 = performance.now();
 	const local = new Y.Doc();
@@ -301,45 +472,22 @@ async function main() {
 	Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(local));
 	const count = model.listProjects(writer.doc).length;
 	await writer.flushed();
-	results.fill = { projects: count, ms: performance.now() - t0, updateBytes: Y.encodeStateAsUpdate(writer.doc).length };
+	out.fill = { projects: count, ms: performance.now() - t0, updateBytes: Y.encodeStateAsUpdate(writer.doc).length };
 	writer.destroy();
-	if (count !== PROJECTS) throw new Error(`expected ${PROJECTS} projects, wrote ${count}`);
+	if (count !== projects) throw new Error(`expected ${projects} projects, wrote ${count}`);
 
-	// Server-side first sync, cold (fresh process loads the doc from the database) and warm.
-	const cold = [];
-	const warm = [];
-	for (let i = 0; i < RUNS; i++) {
-		await server.stop();
-		server = await startServer(dataDir, server.port);
-		const c = await connect(server, docName, cookie);
-		cold.push(c.firstSync);
-		for (let k = 0; k < 3; k++) {
-			const w = await connect(server, docName, cookie);
-			warm.push(w.firstSync);
-			w.destroy();
-		}
-		c.destroy();
-	}
-	results.firstSync = { coldMs: cold, warmMs: warm };
+	if (firstSync) out.firstSync = await firstSync(docName);
 
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-	});
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await context.addInitScript(pageInstrumentation);
+	await context.addCookies([{ name: cookie.split('=')[0], value: cookie.split('=').slice(1).join('='), url: server.url }]);
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		await context.addCookies([{ name: cookie.split('=')[0], value: cookie.split('=').slice(1).join('='), url: server.url }]);
-
-		// Time to interactive, RUNS fresh loads (IndexedDB cleared between them, so each one
-		// gets the plan from the server like a first visit).
-		const tti = [];
-		let renderedRows = 0;
+		// Loads: RUNS first visits (IndexedDB cleared between them).
+		progress(`${size}: loads`);
+		const loads = [];
 		for (let i = 0; i < RUNS; i++) {
-			const page = await context.newPage();
-			await page.goto(`${server.url}/plans/${planId}`, { waitUntil: 'commit' });
-			const ready = await page.evaluate(pageReadyProbe);
-			tti.push(ready.at);
-			renderedRows = ready.rows;
+			const { page, load } = await openPlan(context, server, planId);
+			loads.push(load);
 			await page.evaluate(async (name) => {
 				await new Promise((r) => {
 					const req = indexedDB.deleteDatabase(name);
@@ -348,83 +496,226 @@ async function main() {
 			}, `ruamphaen:${docName}`);
 			await page.close();
 		}
-		results.tti = { ms: tti, renderedRows };
+		out.load = {
+			readyMs: loads.map((l) => l.ready),
+			ttiMs: loads.map((l) => l.tti),
+			renderedRows: loads[0].rows,
+			longTasks: loads.map((l) => l.longTasks),
+			longestTask: Math.max(...loads.map((l) => l.longestTask)),
+			errors: loads[0].errors
+		};
 
-		// The floor on this machine: keystroke → paint in a bare <textarea>.
-		const blank = await context.newPage();
-		await blank.setContent('<textarea autofocus style="width:40rem;height:10rem"></textarea>');
-		await blank.focus('textarea');
-		await blank.evaluate(installKeyProbe);
-		for (let i = 0; i < KEYS; i++) {
-			await blank.keyboard.type('abcdefghijklmnopqrstuvwxyz '[i % 27]);
-			await sleep(25);
-		}
-		await blank.waitForTimeout(200);
-		const floor = await blank.evaluate(() => window.__latencies);
-		results.keystrokeBaseline = { samples: floor.length, p50: percentile(floor, 50), p95: percentile(floor, 95) };
-		await blank.close();
-
-		// Keystroke → paint in the middle of the table.
-		const page = await context.newPage();
-		await page.goto(`${server.url}/plans/${planId}`);
-		await page.evaluate(pageReadyProbe);
-		await page.evaluate(() => document.querySelector('#pd02')?.scrollIntoView());
-		await page.evaluate(() => {
-			const s = document.querySelector('[data-testid="project-grid"] .scroller');
-			s.scrollTop = s.scrollHeight / 2;
-		});
-		await page.waitForTimeout(300);
-		const target = page.locator('[data-testid="project-grid"] tr.data').nth(12).locator('td[data-col="name"]');
-		await target.click();
-		await page.keyboard.press('Enter');
-		await page.locator('[data-testid="project-grid"] textarea.cell-editor').waitFor();
-		await page.evaluate(installKeyProbe);
+		const { page } = await openPlan(context, server, planId);
 		const cdp = PROFILE ? await context.newCDPSession(page) : null;
 		if (cdp) {
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 			await cdp.send('Profiler.start');
 		}
-		const text = 'abcdefghijklmnopqrstuvwxyz ';
-		for (let i = 0; i < KEYS; i++) {
-			await page.keyboard.type(text[i % text.length]);
-			await sleep(25);
-		}
-		await page.waitForTimeout(300);
-		const latencies = await page.evaluate(() => window.__latencies);
-		results.keystroke = { samples: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) };
-		await page.keyboard.press('Escape');
 
+		// Typing in the first narrative section.
+		progress(`${size}: narrative typing`);
+		const prose = page.locator('[data-testid="section-editor"] .ProseMirror').first();
+		await prose.click();
+		await page.keyboard.press('Control+End');
+		out.narrativeKey = await typeKeys(page, KEYS);
+
+		// Typing in a project-name cell in the middle of the table.
+		progress(`${size}: name-cell typing`);
+		const rowId = await middleRow(page);
+		const cellOf = (id, col) => page.locator(`${GRID} tr[data-row-id="${id}"] td[data-col="${col}"]`);
+		await cellOf(rowId, 'name').click();
+		await page.keyboard.press('Enter');
+		await page.locator(`${GRID} textarea.cell-editor`).waitFor();
+		out.cellKey = await typeKeys(page, KEYS);
+		await page.keyboard.press('Enter');
+
+		// Committing a budget: type it, time Enter → the new value painted.
+		progress(`${size}: budget commits`);
+		const budgets = [];
+		for (let i = 0; i < 8; i++) {
+			const baht = 700_000 + i * 1_234;
+			await cellOf(rowId, 'budget').click();
+			await page.keyboard.type(String(baht));
+			budgets.push(
+				await interaction(page, { event: 'keydown', done: { kind: 'digits', selector: `${GRID} tr[data-row-id="${rowId}"] td[data-col="budget"] .v`, digits: String(baht) } }, () =>
+					page.keyboard.press('Enter')
+				)
+			);
+		}
+		out.budgetCommit = summarize(budgets);
+
+		// Adding a row (Ctrl+Enter on a cell) and deleting it (toolbar).
+		progress(`${size}: add/delete rows`);
+		const adds = [];
+		const deletes = [];
+		for (let i = 0; i < 6; i++) {
+			await cellOf(rowId, 'name').click();
+			adds.push(await interaction(page, { event: 'keydown', done: { kind: 'rowcount', grid: 'project-grid', delta: 1 } }, () => page.keyboard.press('Control+Enter')));
+			deletes.push(
+				await interaction(page, { event: 'click', done: { kind: 'rowcount', grid: 'project-grid', delta: -1 } }, () =>
+					page.locator(`${GRID} [data-action="delete"]`).click()
+				)
+			);
+		}
+		out.addRow = summarize(adds);
+		out.deleteRow = summarize(deletes);
+
+		// A remote peer's budget edit arriving (a Node client on the same machine).
+		progress(`${size}: remote edits`);
+		const peer = await connect(server, docName, cookie);
+		const remote = [];
+		for (let i = 0; i < 8; i++) {
+			const baht = 810_000 + i * 4_321;
+			await page.evaluate(armProbe, { event: 'remote', done: { kind: 'digits', selector: `${GRID} tr[data-row-id="${rowId}"] td[data-col="budget"] .v`, digits: String(baht) } });
+			const sentEpoch = Date.now();
+			peer.doc.transact(() => model.updateProjectField(peer.doc, rowId, 'budget', baht * 100));
+			const r = await page.evaluate(() => window.__pending);
+			const origin = await page.evaluate(() => performance.timeOrigin);
+			const sent = sentEpoch - origin;
+			await sleep(500);
+			remote.push({ ok: r.ok, latency: r.end - sent, longTasks: await longTasksIn(page, sent, r.end + 500) });
+		}
+		peer.destroy();
+		out.remoteEdit = summarize(remote);
+
+		progress(`${size}: paste 50 rows`);
+		// Pasting 50 rows from a spreadsheet onto the name cell of a group's last row: that row
+		// is overwritten and 49 rows are added below it.
+		const paste = [];
+		for (let i = 0; i < 2; i++) {
+			// Scroll (virtualized rows) until a group's end is in view.
+			const lastOfGroup = await page.evaluate(async (g) => {
+				const scroller = document.querySelector(`${g} .scroller`);
+				for (let k = 0; k < 200; k++) {
+					const rows = [...document.querySelectorAll(`${g} tbody tr`)];
+					const view = scroller.getBoundingClientRect();
+					const add = rows.findIndex(
+						(r, j) => j > 0 && r.classList.contains('add') && rows[j - 1].classList.contains('data') && r.getBoundingClientRect().bottom < view.bottom && rows[j - 1].getBoundingClientRect().top > view.top + 60
+					);
+					if (add > 0) return rows[add - 1].getAttribute('data-row-id');
+					scroller.scrollTop += 200;
+					await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+				}
+				return null;
+			}, GRID);
+			if (!lastOfGroup) throw new Error('no group end found to paste at');
+			await cellOf(lastOfGroup, 'name').click();
+			paste.push(
+				await interaction(page, { event: 'paste', done: { kind: 'rowcount', grid: 'project-grid', delta: 49 }, timeout: 3000 }, () =>
+					page.evaluate(pasteInPage, spreadsheetRows(50))
+				)
+			);
+			if (paste.at(-1).ok) await page.keyboard.press('Control+z');
+			await sleep(300);
+		}
+		out.paste50 = summarize(paste);
+
+		await page.keyboard.press('Escape');
 		const scroll = await page.evaluate(scrollProbe);
+		out.scroll = { frames: scroll.frames.length, p50: percentile(scroll.frames, 50), p95: percentile(scroll.frames, 95), renderedRows: scroll.rendered };
 		if (cdp) {
 			const { profile } = await cdp.send('Profiler.stop');
-			fs.writeFileSync(path.join(RESULTS, 'plan-editor.cpuprofile'), JSON.stringify(profile));
+			fs.writeFileSync(path.join(RESULTS, `plan-editor-${size}.cpuprofile`), JSON.stringify(profile));
 			printHotspots(profile);
 		}
-		results.scroll = { frames: scroll.frames.length, p50: percentile(scroll.frames, 50), p95: percentile(scroll.frames, 95), renderedRows: scroll.rendered };
+		out.pageErrors = await page.evaluate(() => window.__errors);
 		await page.close();
+	} finally {
+		await context.close();
+	}
+	return out;
+}
+
+/** Keystroke → paint in a bare <textarea>, the machine's floor, in the same browser. */
+async function textareaFloor(browser) {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await context.addInitScript(pageInstrumentation);
+	const page = await context.newPage();
+	await page.setContent('<textarea autofocus style="width:40rem;height:10rem"></textarea>');
+	await page.focus('textarea');
+	const r = await typeKeys(page, KEYS);
+	await context.close();
+	return r;
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+async function main() {
+	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) throw new Error('run `npm run build` first');
+	const { chromium } = await import('playwright-core');
+	const model = await loadPlanModel();
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruamphaen-bench-'));
+	const results = { machine: { cpus: os.cpus().length, loadBefore: os.loadavg().map((l) => +l.toFixed(2)) }, sizes: {} };
+
+	let server = await startServer(dataDir);
+	let cookie = await signIn(server, 'officer');
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+	/** Server-side first sync, cold (fresh process loads the doc from the database) and warm. */
+	const firstSync = async (docName) => {
+		const cold = [];
+		const warm = [];
+		for (let i = 0; i < RUNS; i++) {
+			await server.stop();
+			server = await startServer(dataDir, server.port);
+			const c = await connect(server, docName, cookie);
+			cold.push(c.firstSync);
+			for (let k = 0; k < 3; k++) {
+				const w = await connect(server, docName, cookie);
+				warm.push(w.firstSync);
+				w.destroy();
+			}
+			c.destroy();
+		}
+		return { coldMs: cold, warmMs: warm };
+	};
+	try {
+		results.textareaFloor = await textareaFloor(browser);
+		let year = 2569;
+		const largest = Math.max(...SIZES.map((s) => (s === 'sample' ? 0 : s)));
+		for (const size of SIZES) {
+			results.sizes[size] = await measureSize(size, { server, cookie, model, browser, fiscalYear: year++, firstSync: size === largest ? firstSync : null });
+		}
 	} finally {
 		await browser.close();
 		await server.stop();
 	}
+	results.machine.loadAfter = os.loadavg().map((l) => +l.toFixed(2));
 
-	const rows = [
-		['plan size', `${results.fill.projects} projects, Yjs state ${(results.fill.updateBytes / 1024).toFixed(0)} KiB`],
-		['fill over the socket (import + ack)', ms(results.fill.ms)],
-		['server first sync, cold (median)', `${ms(median(cold))}  [${cold.map((v) => v.toFixed(0)).join(', ')}]`],
-		['server first sync, warm (median)', `${ms(median(warm))}  [${warm.map((v) => v.toFixed(0)).join(', ')}]`],
-		['time to interactive (median)', `${ms(median(results.tti.ms))}  [${results.tti.ms.map((v) => v.toFixed(0)).join(', ')}]`],
-		['rows in the DOM / in the plan', `${results.tti.renderedRows} / ${results.fill.projects}`],
-		['keystroke → paint p50', ms(results.keystroke.p50)],
-		['keystroke → paint p95', ms(results.keystroke.p95)],
-		['keystroke → paint max', `${ms(results.keystroke.max)} (${results.keystroke.samples} keys)`],
-		['  same in a bare <textarea> p50 / p95', `${ms(results.keystrokeBaseline.p50)} / ${ms(results.keystrokeBaseline.p95)}`],
-		['scroll frame p50 / p95', `${ms(results.scroll.p50)} / ${ms(results.scroll.p95)} (${results.scroll.frames} frames)`],
-		['machine', `${results.machine.cpus} CPUs, load ${results.machine.load.join(' ')}`]
-	];
-	const w = Math.max(...rows.map((r) => r[0].length));
-	console.log(`\nplan editor benchmark (${PROJECTS} projects)\n`);
-	for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+	const floor = results.textareaFloor;
+	const lt = (r) => `${r.longTasks} long${r.longTasks ? `, longest ${r.longestTask.toFixed(0)} ms` : ''}`;
+	const line = (r) => (r.samples - r.failed > 0 ? `p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  max ${ms(r.max)}  (${r.samples - r.failed}/${r.samples})  ${lt(r)}` : `did not happen (${r.samples} tries)  ${lt(r)}`);
+	console.log(`\nplan editor benchmark — ${results.machine.cpus} CPUs, load ${results.machine.loadBefore.join(' ')} → ${results.machine.loadAfter.join(' ')}`);
+	console.log(`  bare <textarea> keystroke → paint: ${line(floor)}`);
+	for (const [size, r] of Object.entries(results.sizes)) {
+		const rows = [
+			['plan', `${r.projects} projects, Yjs state ${(r.fill.updateBytes / 1024).toFixed(0)} KiB, filled in ${ms(r.fill.ms)}`],
+			...(r.firstSync
+				? [
+						['server first sync cold / warm (median)', `${ms(median(r.firstSync.coldMs))} / ${ms(median(r.firstSync.warmMs))}`]
+					]
+				: []),
+			['ready (median)', `${ms(median(r.load.readyMs))}  [${r.load.readyMs.map((v) => v.toFixed(0)).join(', ')}]`],
+			['time to interactive (median)', `${ms(median(r.load.ttiMs))}  [${r.load.ttiMs.map((v) => v.toFixed(0)).join(', ')}]`],
+			['load long tasks / longest', `${r.load.longTasks.join(', ')} / ${ms(r.load.longestTask)}`],
+			['errors on load', r.load.errors.length ? `${r.load.errors.length}: ${r.load.errors[0].slice(0, 90)}` : 'none'],
+			['rows in the DOM / in the plan', `${r.load.renderedRows} / ${r.projects}`],
+			['narrative keystroke → paint', `${line(r.narrativeKey)}  p95 = ${(r.narrativeKey.p95 / floor.p95).toFixed(2)}× floor`],
+			['name-cell keystroke → paint', `${line(r.cellKey)}  p95 = ${(r.cellKey.p95 / floor.p95).toFixed(2)}× floor`],
+			['budget commit (Enter → paint)', line(r.budgetCommit)],
+			['add a row (Ctrl+Enter → paint)', line(r.addRow)],
+			['delete a row (click → paint)', line(r.deleteRow)],
+			["remote peer's budget → paint", line(r.remoteEdit)],
+			['paste 50 rows (paste → paint)', line(r.paste50)],
+			['scroll frame p50 / p95', `${ms(r.scroll.p50)} / ${ms(r.scroll.p95)} (${r.scroll.frames} frames)`]
+		];
+		const w = Math.max(...rows.map((x) => x[0].length));
+		console.log(`\n  ${size === 'sample' ? 'sample plan' : `${size}-project plan`}`);
+		for (const [k, v] of rows) console.log(`    ${k.padEnd(w)}  ${v}`);
+	}
 	const file = path.join(RESULTS, `plan-editor-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 	fs.writeFileSync(file, JSON.stringify(results, null, 2));
 	console.log(`\n  → ${path.relative(ROOT, file)}`);

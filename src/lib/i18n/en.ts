@@ -387,5 +387,7 @@ export const en: Record<keyof typeof th, string> = {
 	importNoDepartments: 'The organization has no department list yet, so every row counts as own budget (the organization admin adds them in organization settings)',
 	fundingTitle: 'Own budget or another agency’s (per project)',
 	fundingOwn: 'Own budget',
-	fundingOther: 'Other agency'
+	fundingOther: 'Other agency',
+	// editor15: spreadsheet grid (paste)
+	pasteInvalid: 'Pasted, but {count} cells hold values that cannot be used (shown in red, not saved)'
 };

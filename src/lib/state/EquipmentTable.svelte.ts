@@ -173,6 +173,14 @@ export class EquipmentTable extends GridTable {
 	protected writeMonth(rowId: string, month: Month, on: boolean) {
 		return setEquipmentMonth(this.doc, rowId, month, on);
 	}
+	protected writeText(rowId: string, col: string, text: string) {
+		if (col !== 'item' && col !== 'detail' && col !== 'location') return false;
+		return updateEquipmentField(this.doc, rowId, col, text);
+	}
+	protected appendRows(_target: string, count: number): string[] {
+		const planCode = listEquipment(this.doc).at(-1)?.planCode ?? listPlanCatalogue(this.doc)[0]?.code ?? '00110';
+		return Array.from({ length: count }, () => addEquipment(this.doc, { planCode, category: 'ค่าครุภัณฑ์', quantity: 1 }));
+	}
 	protected monthsOf(rowId: string) {
 		return this.#rowsById.get(rowId)?.data.activeMonths ?? null;
 	}

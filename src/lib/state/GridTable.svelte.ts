@@ -6,9 +6,10 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { parseBudget, type Message } from '$lib/domain/plan/money';
+import { nameProblem } from '$lib/domain/plan/validation';
 import { toArabicDigits } from '$lib/domain/thai';
 import type { Month } from '$lib/domain/plan/types';
-import type { ColumnDef, GridRow } from './grid';
+import type { CellRef, ColumnDef, DataRow, GridRow } from './grid';
 import { TextCellBinding } from './TextCellBinding.svelte';
 
 /** Typed text that could not be stored yet, kept on its cell with the reason. */
@@ -61,6 +62,10 @@ export abstract class GridTable {
 	protected abstract writePlain(rowId: string, col: string, value: string | number): boolean;
 	protected abstract writeMonth(rowId: string, month: Month, on: boolean): boolean;
 	protected abstract monthsOf(rowId: string): readonly Month[] | null;
+	/** Sets a text cell to `text` (a minimal character edit, so others' typing survives). */
+	protected abstract writeText(rowId: string, col: string, text: string): boolean;
+	/** Appends `count` empty rows at the end of `target`'s group; returns their ids in order. */
+	protected abstract appendRows(target: string, count: number): string[];
 
 	/**
 	 * Binds a field to a text cell's Y.Text with my origin, so my typing merges with others'
@@ -109,6 +114,119 @@ export abstract class GridTable {
 		if (error) this.#drafts.set(key(rowId, col), { text: input, error });
 		else this.#drafts.delete(key(rowId, col));
 		return error;
+	}
+
+	/** Columns that hold values (all but the running number "ที่"), in order. */
+	get valueColumns(): ColumnDef[] {
+		return this.columnsState.filter((c) => c.kind !== 'seq');
+	}
+
+	/** Data rows in print order. */
+	get dataRows(): DataRow[] {
+		return this.rowsState.filter((r): r is DataRow => r.kind === 'data');
+	}
+
+	/**
+	 * Pastes a block of cells (from a spreadsheet) with its top-left at `at`: the rows below
+	 * `at` in its group are overwritten, and rows are added at the end of the group for the
+	 * rest. Every value goes through the rules typed input and import follow (parseBudget,
+	 * nameProblem, …); an invalid one stays on its cell as a draft with the reason. One
+	 * transaction with my origin: one undo step, one update for the others.
+	 * Returns the rows and columns written, and how many cells were refused.
+	 */
+	pasteBlock(at: CellRef, block: readonly (readonly string[])[]): { rows: string[]; cols: string[]; invalid: number } {
+		const cols = this.valueColumns;
+		const start = cols.findIndex((c) => c.key === at.col);
+		const data = this.dataRows;
+		const from = data.findIndex((r) => r.key === at.rowId);
+		if (start < 0 || from < 0 || block.length === 0) return { rows: [], cols: [], invalid: 0 };
+		const group = data[from].group;
+		const below = data.slice(from).filter((r, i, all) => r.group === group && (i === 0 || all[i - 1].group === group));
+		const width = Math.min(cols.length - start, Math.max(...block.map((r) => r.length)));
+		const targetCols = cols.slice(start, start + width);
+		let invalid = 0;
+		const rows: string[] = [];
+		this.transact(() => {
+			rows.push(...below.slice(0, block.length).map((r) => r.key));
+			if (rows.length < block.length) rows.push(...this.appendRows(group, block.length - rows.length));
+			block.forEach((values, r) => {
+				targetCols.forEach((col, k) => {
+					if (!this.#put(rows[r], col, values[k] ?? '')) invalid++;
+				});
+			});
+		});
+		return { rows, cols: targetCols.map((c) => c.key), invalid };
+	}
+
+	/** Values of a block of cells, as a spreadsheet shows them (months: ✓ or empty). */
+	blockValues(rowIds: readonly string[], colKeys: readonly string[]): string[][] {
+		// A lookup built and dropped here; nothing reactive reads it.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const byId = new Map(this.dataRows.map((r) => [r.key, r]));
+		return rowIds.map((id) => {
+			const row = byId.get(id);
+			return colKeys.map((key) => {
+				const col = this.columnsState.find((c) => c.key === key);
+				if (!row || !col) return '';
+				if (col.kind === 'month') return row.record.months.includes(col.month!) ? '✓' : '';
+				if (col.kind === 'seq') return String(row.seq);
+				return this.draft(id, key)?.text ?? row.record.editText(key);
+			});
+		});
+	}
+
+	/** Empties a block of cells (texts, budgets to none, months unticked): one undo step. */
+	clearBlock(rowIds: readonly string[], colKeys: readonly string[]) {
+		// A choice or a quantity has no empty value: those cells are left as they are.
+		const cols = this.valueColumns.filter((c) => colKeys.includes(c.key) && c.kind !== 'choice' && c.kind !== 'count');
+		this.transact(() => {
+			for (const id of rowIds) for (const col of cols) this.#put(id, col, '');
+		});
+	}
+
+	/** Copies the first row of a block into the rows below it (fill down, Ctrl+D): one undo step. */
+	fillDown(rowIds: readonly string[], colKeys: readonly string[]) {
+		if (rowIds.length < 2) return;
+		const [top] = this.blockValues(rowIds.slice(0, 1), colKeys);
+		const cols = colKeys.map((k) => this.valueColumns.find((c) => c.key === k));
+		this.transact(() => {
+			for (const id of rowIds.slice(1)) cols.forEach((col, k) => col && this.#put(id, col, top[k]));
+		});
+	}
+
+	/** Writes one pasted/filled value with the rules of its column; false when refused (kept as a draft). */
+	#put(rowId: string, col: ColumnDef, value: string): boolean {
+		if (col.kind === 'month') {
+			const months = this.monthsOf(rowId);
+			const on = value.trim() !== '';
+			if (months && months.includes(col.month!) !== on) this.writeMonth(rowId, col.month!, on);
+			return true;
+		}
+		if (col.kind === 'text') {
+			const problem = nameProblem(value);
+			if (problem) {
+				this.#drafts.set(key(rowId, col.key), { text: value, error: problem });
+				return false;
+			}
+			this.#drafts.delete(key(rowId, col.key));
+			this.writeText(rowId, col.key, value.trim());
+			return true;
+		}
+		if (col.kind === 'budget' && value.trim() === '') {
+			this.#drafts.delete(key(rowId, col.key));
+			this.writeBudget(rowId, 0);
+			return true;
+		}
+		if (col.kind === 'choice') {
+			const wanted = value.trim();
+			const option = col.options?.find((o) => o.value === wanted || o.label === wanted);
+			if (!option) {
+				this.#drafts.set(key(rowId, col.key), { text: value, error: { th: 'ไม่มีค่านี้ในรายการให้เลือก', en: 'Not one of the choices' } });
+				return false;
+			}
+			return this.commit(rowId, col.key, option.value) === null;
+		}
+		return this.commit(rowId, col.key, value) === null;
 	}
 
 	/** Ticks or unticks one month (other months, and others' ticks, are untouched). */

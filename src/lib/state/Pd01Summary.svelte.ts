@@ -1,17 +1,19 @@
 /**
- * The live ผด.01 summary (computePd01FromDoc) and the ผด.02/1 totals beside it. It is
- * recomputed shortly after a change that affects it (budgets, units, placement, outline),
- * never on plain typing, and at most once per `delay` — so a burst of edits costs one
- * computation, off the keystroke path.
+ * The live ผด.01 summary and the ผด.02/1 totals beside it, from a Pd01Tally: each change
+ * adjusts per-group counters from the rows it touched (never a whole-plan read), and the
+ * summary is rebuilt from those counters shortly after a change that affects it (budgets,
+ * units, placement, outline), never on plain typing, at most once per `delay`.
  */
 import type * as Y from 'yjs';
-import { listEquipment, setPd01UnitsOverride, type PlanChanges } from '$lib/domain/plan/doc';
-import { computePd01FromDoc, summarizeEquipment, type EquipmentSummary, type Pd01Scope, type Pd01Summary } from '$lib/domain/plan/pd01';
+import { setPd01UnitsOverride, type PlanChanges } from '$lib/domain/plan/doc';
+import type { EquipmentSummary, Pd01Scope, Pd01Summary } from '$lib/domain/plan/pd01';
+import { Pd01Tally } from '$lib/domain/plan/pd01Tally';
 
 export class Pd01Panel {
 	readonly #doc: Y.Doc;
 	readonly #origin: unknown;
 	readonly #delay: number;
+	readonly #tally: Pd01Tally;
 	#scope = $state<Pd01Scope>('all');
 	#summary = $state.raw<Pd01Summary | null>(null);
 	#equipment = $state.raw<EquipmentSummary | null>(null);
@@ -21,6 +23,7 @@ export class Pd01Panel {
 		this.#doc = doc;
 		this.#origin = origin;
 		this.#delay = delay;
+		this.#tally = new Pd01Tally(doc);
 		this.#compute();
 	}
 
@@ -40,7 +43,10 @@ export class Pd01Panel {
 	}
 
 	applyChanges(c: PlanChanges) {
-		if (!c.summary && !c.projectLayout && !c.equipmentLayout && c.equipmentCells.size === 0) return;
+		if (c.outline || c.meta) this.#tally.refreshOutline();
+		if (c.projectRows.size) this.#tally.updateProjects(c.projectRows);
+		if (c.equipmentRows.size) this.#tally.updateEquipment(c.equipmentRows);
+		if (!c.summary && !c.outline && !c.projectLayout && !c.equipmentLayout && c.equipmentCells.size === 0) return;
 		if (this.#timer) return;
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
@@ -54,8 +60,8 @@ export class Pd01Panel {
 	}
 
 	#compute() {
-		this.#summary = computePd01FromDoc(this.#doc, { scope: this.#scope });
-		this.#equipment = summarizeEquipment(listEquipment(this.#doc));
+		this.#summary = this.#tally.summary(this.#scope);
+		this.#equipment = this.#tally.equipmentSummary();
 	}
 
 	destroy() {

@@ -30,7 +30,7 @@ export class PlanEditor {
 		this.undo = new PlanUndo(doc, this.origin);
 		this.projects = new ProjectTable(doc, this.origin, options);
 		this.equipment = new EquipmentTable(doc, this.origin, options);
-		this.outline = new PlanOutline(doc, this.origin);
+		this.outline = new PlanOutline(doc, this.origin, this.projects);
 		this.sections = new NarrativeSections(doc, this.origin);
 		this.pd01 = new Pd01Panel(doc, this.origin);
 		this.#stop = observePlanChanges(doc, (c) => {

@@ -21,7 +21,13 @@ import {
 	renameStrategy,
 	type PlanChanges
 } from '$lib/domain/plan/doc';
-import type { PlanCatalogueEntry, Strategy } from '$lib/domain/plan/types';
+import type { PlanCatalogueEntry, PlanGroup, Strategy } from '$lib/domain/plan/types';
+
+/** Where the outline gets its groups and their sizes from (the project table, kept current). */
+export interface GroupSource {
+	readonly groups: readonly Pick<PlanGroup, 'id' | 'strategyId' | 'planCode'>[];
+	groupSize(groupId: string): number;
+}
 
 export interface OutlineGroup {
 	id: string;
@@ -40,9 +46,13 @@ export class PlanOutline {
 	#strategies = $state.raw<OutlineStrategy[]>([]);
 	#catalogue = $state.raw<PlanCatalogueEntry[]>([]);
 
-	constructor(doc: Y.Doc, origin: unknown) {
+	readonly #source: GroupSource | null;
+
+	/** `source`: groups and sizes from a live project table; without it they are read from the doc. */
+	constructor(doc: Y.Doc, origin: unknown, source: GroupSource | null = null) {
 		this.#doc = doc;
 		this.#origin = origin;
+		this.#source = source;
 		this.#read();
 	}
 
@@ -60,13 +70,15 @@ export class PlanOutline {
 	#read() {
 		const catalogue = listPlanCatalogue(this.#doc);
 		const names = new Map(catalogue.map((c) => [c.code, c.name]));
-		const grouped = listGroupedProjects(this.#doc);
+		const grouped = this.#source
+			? this.#source.groups.map((g) => ({ group: g, size: this.#source!.groupSize(g.id) }))
+			: listGroupedProjects(this.#doc).map((g) => ({ group: g.group, size: g.projects.length }));
 		this.#catalogue = catalogue;
 		this.#strategies = listStrategies(this.#doc).map((s) => ({
 			...s,
 			groups: grouped
 				.filter((g) => g.group.strategyId === s.id)
-				.map((g) => ({ id: g.group.id, planCode: g.group.planCode, planName: names.get(g.group.planCode) ?? g.group.planCode, projectCount: g.projects.length }))
+				.map((g) => ({ id: g.group.id, planCode: g.group.planCode, planName: names.get(g.group.planCode) ?? g.group.planCode, projectCount: g.size }))
 		}));
 	}
 

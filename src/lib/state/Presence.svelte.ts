@@ -39,6 +39,8 @@ export class Presence {
 	readonly #myRole: string | null;
 	readonly #update = () => this.#read();
 	#cellKey = '';
+	/** What the last list showed; a caret move in a text changes none of it. */
+	#shown = '';
 
 	constructor(provider: HocuspocusProvider, me: { name: string; color: string; role?: string | null }) {
 		this.#provider = provider;
@@ -85,6 +87,11 @@ export class Presence {
 			});
 		}
 		people.sort((a, b) => Number(b.me) - Number(a.me) || a.name.localeCompare(b.name, 'th') || a.clientId - b.clientId);
+		// Awareness changes on every caret move while someone types in a section; the list
+		// (and every grid cell that shows who stands on it) is replaced only when it differs.
+		const shown = JSON.stringify(people);
+		if (shown === this.#shown) return;
+		this.#shown = shown;
 		this.#people = people;
 	}
 

@@ -1,8 +1,9 @@
 /**
  * The ผด.02 project table: rows grouped ยุทธศาสตร์ → แผนงาน in print order, kept current
  * as people edit. Only rows a transaction touched are re-read (`applyChanges`), so typing
- * into one cell of a 1,000-project plan costs one row read; the grouping is rebuilt only
- * when rows are added, deleted or moved, or the outline changes.
+ * into one cell of a 1,000-project plan costs one row read; when rows are added, deleted or
+ * moved, or the outline changes, the grouping is re-sorted from the rows already read (plus
+ * the touched ones) — the document is read whole only once, when the table starts.
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Maps and Sets here are private indexes rebuilt whole on each read; the UI reads the $state.raw values they produce, never the collections. */
 import type * as Y from 'yjs';
@@ -11,18 +12,22 @@ import {
 	deleteProject,
 	duplicateProject,
 	getCellText,
+	compareOrderedRows,
 	getMeta,
-	getProject,
-	listGroupedProjects,
+	getPlacedProject,
+	listPlacedProjects,
+	listPlanGroups,
 	listPlanCatalogue,
 	listStrategies,
 	moveProject,
 	setMonth,
+	planGroupId,
 	updateProjectField,
+	type PlacedProject,
 	type PlanChanges
 } from '$lib/domain/plan/doc';
 import { formatBaht } from '$lib/domain/plan/money';
-import type { Month, Project } from '$lib/domain/plan/types';
+import type { Month, PlanGroup, Project } from '$lib/domain/plan/types';
 import { withNumerals } from '$lib/domain/thai';
 import { translate, type Locale } from '$lib/i18n';
 import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow, type HeadingRow } from './grid';
@@ -75,6 +80,9 @@ export class ProjectTable extends GridTable {
 	readonly #locale: Locale;
 	readonly #fallbackYear: number;
 	#rowsById = new Map<string, ProjectRow>();
+	/** Every project as last read, with its order key; kept current from the touched rows. */
+	#placed = new Map<string, PlacedProject>();
+	#groupSizes = new Map<string, number>();
 	#groups = $state.raw<GroupChoice[]>([]);
 	#count = $state(0);
 
@@ -94,20 +102,37 @@ export class ProjectTable extends GridTable {
 		return this.#count;
 	}
 
+	/** Number of projects in a group (for the outline editor). */
+	groupSize(groupId: string): number {
+		return this.#groupSizes.get(groupId) ?? 0;
+	}
+
 	/** Re-reads what a transaction changed. */
 	applyChanges(c: PlanChanges) {
 		if (c.projectLayout || c.outline || c.meta) {
-			this.#rebuild();
+			this.#rebuild(c.projectRows);
 			return;
 		}
 		for (const id of c.projectCells) {
 			const row = this.#rowsById.get(id);
-			const p = row && getProject(this.doc, id);
-			if (row && p) row.data = p;
+			const placed = row && getPlacedProject(this.doc, id);
+			if (row && placed) {
+				row.data = placed.project;
+				this.#placed.set(id, placed);
+			}
 		}
 	}
 
-	#rebuild() {
+	/** Re-reads `touched` rows (all rows the first time) and rebuilds the grouping. */
+	#rebuild(touched?: Iterable<string>) {
+		if (!touched) this.#placed = new Map(listPlacedProjects(this.doc).map((x) => [x.project.id, x]));
+		else {
+			for (const id of touched) {
+				const x = getPlacedProject(this.doc, id);
+				if (x) this.#placed.set(id, x);
+				else this.#placed.delete(id);
+			}
+		}
 		const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(this.#locale, k, p);
 		const meta = getMeta(this.doc);
 		const numerals = meta.numerals;
@@ -125,7 +150,7 @@ export class ProjectTable extends GridTable {
 
 		const names = new Map(listPlanCatalogue(this.doc).map((c) => [c.code, c.name]));
 		const strategies = listStrategies(this.doc);
-		const grouped = listGroupedProjects(this.doc);
+		const grouped = this.#grouped();
 		const old = this.#rowsById;
 		const byId = new Map<string, ProjectRow>();
 		const rows: GridRow[] = [];
@@ -164,10 +189,12 @@ export class ProjectTable extends GridTable {
 						return summarize(groupRows, t);
 					}
 				});
+				this.#groupSizes.set(group.id, projects.length);
 				projects.forEach((p, i) => {
 					let row = old.get(p.id);
-					if (row) row.data = p;
-					else row = new ProjectRow(p);
+					// Untouched rows keep their data object, so the grid does not redraw them.
+					if (row && row.data !== p) row.data = p;
+					else if (!row) row = new ProjectRow(p);
 					byId.set(p.id, row);
 					groupRows.push(row);
 					strategyRows.push(row);
@@ -183,6 +210,22 @@ export class ProjectTable extends GridTable {
 		this.#count = count;
 	}
 
+	/** Projects per group, groups in print order, from the rows read (as listGroupedProjects). */
+	#grouped(): { group: PlanGroup; projects: Project[] }[] {
+		const byGroup = new Map<string, PlacedProject[]>();
+		for (const x of this.#placed.values()) {
+			const gid = planGroupId(x.project.strategyId, x.project.planCode);
+			const list = byGroup.get(gid);
+			if (list) list.push(x);
+			else byGroup.set(gid, [x]);
+		}
+		this.#groupSizes = new Map();
+		return listPlanGroups(this.doc, [...this.#placed.values()].map((x) => x.project)).map((group) => ({
+			group,
+			projects: (byGroup.get(group.id) ?? []).sort(compareOrderedRows).map((x) => x.project)
+		}));
+	}
+
 	textFor(rowId: string, col: string): Y.Text | null {
 		return getCellText(this.doc, 'projects', rowId, col);
 	}
@@ -195,6 +238,15 @@ export class ProjectTable extends GridTable {
 	}
 	protected writeMonth(rowId: string, month: Month, on: boolean) {
 		return setMonth(this.doc, rowId, month, on);
+	}
+	protected writeText(rowId: string, col: string, text: string) {
+		if (col !== 'name' && col !== 'activityDetail' && col !== 'location') return false;
+		return updateProjectField(this.doc, rowId, col, text);
+	}
+	protected appendRows(groupId: string, count: number): string[] {
+		const g = this.#groups.find((x) => x.id === groupId);
+		if (!g) return [];
+		return Array.from({ length: count }, () => addProject(this.doc, { strategyId: g.strategyId, planCode: g.planCode, activeMonths: [] }));
 	}
 	protected monthsOf(rowId: string) {
 		return this.#rowsById.get(rowId)?.data.activeMonths ?? null;

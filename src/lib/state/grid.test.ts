@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthColumns, monthSegments, moveCursor, virtualWindow, type ColumnDef, type GridRow } from './grid';
+import { cellBlock, monthColumns, monthSegments, moveCursor, virtualWindow, type ColumnDef, type GridRow } from './grid';
 import { transformPosition } from './caret';
 
 const record = (id: string) => ({ id, display: () => '', editText: () => '', months: [] });
@@ -19,11 +19,18 @@ const columns: ColumnDef[] = [
 ];
 
 describe('moveCursor', () => {
-	it('skips headings and add rows, and never lands on the seq column', () => {
+	it('skips headings and add rows; the seq column is reached only as the row header', () => {
 		expect(moveCursor(rows, columns, { rowId: 'b', col: 'name' }, 'down')).toEqual({ rowId: 'c', col: 'name' });
 		expect(moveCursor(rows, columns, { rowId: 'a', col: 'name' }, 'up')).toBeNull();
-		expect(moveCursor(rows, columns, { rowId: 'a', col: 'name' }, 'left')).toBeNull();
 		expect(moveCursor(rows, columns, { rowId: 'a', col: 'm10' }, 'right')).toBeNull();
+		expect(moveCursor(rows, columns, { rowId: 'b', col: 'name' }, 'prev')).toEqual({ rowId: 'a', col: 'm10' });
+	});
+	it('moves onto the row header with ← and back with →, and along the headers with ↑/↓', () => {
+		expect(moveCursor(rows, columns, { rowId: 'a', col: 'name' }, 'left')).toEqual({ rowId: 'a', col: 'seq' });
+		expect(moveCursor(rows, columns, { rowId: 'a', col: 'seq' }, 'left')).toBeNull();
+		expect(moveCursor(rows, columns, { rowId: 'a', col: 'seq' }, 'right')).toEqual({ rowId: 'a', col: 'name' });
+		expect(moveCursor(rows, columns, { rowId: 'b', col: 'seq' }, 'down')).toEqual({ rowId: 'c', col: 'seq' });
+		expect(moveCursor(rows, columns, { rowId: 'a', col: 'seq' }, 'up')).toBeNull();
 	});
 	it('wraps Tab and Shift+Tab across rows', () => {
 		expect(moveCursor(rows, columns, { rowId: 'a', col: 'm10' }, 'next')).toEqual({ rowId: 'b', col: 'name' });
@@ -85,5 +92,19 @@ describe('monthColumns', () => {
 		expect(cols[2].superLabel).toBe('พ.ศ. ๒๕๖๘');
 		expect(cols[3].superLabel).toBe('พ.ศ. ๒๕๖๙');
 		expect(monthColumns('en', 2569)[0]).toMatchObject({ label: 'Oct', superLabel: 'BE 2568', key: 'm10', month: 10 });
+	});
+});
+
+describe('cellBlock', () => {
+	it('spans anchor to cursor in either direction, across groups', () => {
+		expect(cellBlock(rows, columns, { rowId: 'c', col: 'budget' }, { rowId: 'a', col: 'name' })).toEqual({ rowIds: ['a', 'b', 'c'], colKeys: ['name', 'budget'] });
+	});
+	it('takes the whole row from a row header', () => {
+		const whole = cellBlock(rows, columns, { rowId: 'b', col: 'seq' }, { rowId: 'b', col: 'seq' });
+		expect(whole?.rowIds).toEqual(['b']);
+		expect(whole?.colKeys).toEqual(columns.filter((c) => c.kind !== 'seq').map((c) => c.key));
+	});
+	it('is null for a row that is gone', () => {
+		expect(cellBlock(rows, columns, { rowId: 'zz', col: 'name' }, { rowId: 'a', col: 'name' })).toBeNull();
 	});
 });

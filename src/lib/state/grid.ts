@@ -133,8 +133,8 @@ function dataRowIndexes(rows: readonly GridRow[]): number[] {
 }
 
 /**
- * The cell a key press moves to. Headings and add-rows are skipped; Tab wraps to the next
- * row's first column. Returns null when the cursor cannot move.
+ * The cell a key press moves to. Headings and add-rows are skipped; 'next'/'prev' (Tab while
+ * editing) wrap to the next row's first column. Returns null when the cursor cannot move.
  */
 export function moveCursor(
 	rows: readonly GridRow[],
@@ -143,10 +143,21 @@ export function moveCursor(
 	move: Move
 ): CellRef | null {
 	const navCols = columns.filter((c) => c.kind !== 'seq').map((c) => c.key);
+	const header = columns.find((c) => c.kind === 'seq')?.key;
 	const data = dataRowIndexes(rows);
 	const r = data.findIndex((i) => rows[i].key === at.rowId);
+	if (r < 0 || data.length === 0) return null;
+	// The row header ("ที่"): ← from the first column reaches it; from it, → goes back, ↑/↓
+	// move along the headers; it selects the whole row (row comments are made there).
+	if (header && at.col === header) {
+		const onHeader = (ri: number): CellRef => ({ rowId: rows[data[ri]].key, col: header });
+		if (move === 'up') return r > 0 ? onHeader(r - 1) : null;
+		if (move === 'down') return r < data.length - 1 ? onHeader(r + 1) : null;
+		if (move === 'left' || move === 'prev') return null;
+		return navCols.length ? { rowId: rows[data[r]].key, col: navCols[move === 'end' ? navCols.length - 1 : 0] } : null;
+	}
 	const c = navCols.indexOf(at.col);
-	if (r < 0 || c < 0 || data.length === 0) return null;
+	if (c < 0) return null;
 	const cell = (ri: number, ci: number): CellRef => ({ rowId: rows[data[ri]].key, col: navCols[ci] });
 	switch (move) {
 		case 'up':
@@ -154,7 +165,7 @@ export function moveCursor(
 		case 'down':
 			return r < data.length - 1 ? cell(r + 1, c) : null;
 		case 'left':
-			return c > 0 ? cell(r, c - 1) : null;
+			return c > 0 ? cell(r, c - 1) : header ? { rowId: rows[data[r]].key, col: header } : null;
 		case 'right':
 			return c < navCols.length - 1 ? cell(r, c + 1) : null;
 		case 'next':
@@ -215,4 +226,37 @@ export function monthColumns(locale: 'th' | 'en', fiscalYear: number): ColumnDef
 			superLabel: locale === 'th' ? `พ.ศ. ${toThaiDigits(String(year))}` : `BE ${year}`
 		};
 	});
+}
+
+// ───────────────────────────── selection ─────────────────────────────
+
+/** A rectangular block of cells: data rows in print order, value columns in order. */
+export interface CellBlock {
+	rowIds: string[];
+	colKeys: string[];
+}
+
+/**
+ * The block between an anchor cell and the cursor (Shift+arrows, Shift+click, drag). A row
+ * header ("ที่") at either end stands for the whole row. Rows of several groups may be in
+ * one block (headings between them are not cells).
+ */
+export function cellBlock(rows: readonly GridRow[], columns: readonly ColumnDef[], anchor: CellRef, focus: CellRef): CellBlock | null {
+	const data = rows.filter((r) => r.kind === 'data').map((r) => r.key);
+	const values = columns.filter((c) => c.kind !== 'seq').map((c) => c.key);
+	const r0 = data.indexOf(anchor.rowId);
+	const r1 = data.indexOf(focus.rowId);
+	if (r0 < 0 || r1 < 0) return null;
+	const isHeader = (col: string) => columns.find((c) => c.key === col)?.kind === 'seq';
+	let c0 = values.indexOf(anchor.col);
+	let c1 = values.indexOf(focus.col);
+	if (isHeader(anchor.col) || isHeader(focus.col)) {
+		c0 = 0;
+		c1 = values.length - 1;
+	}
+	if (c0 < 0 || c1 < 0) return null;
+	return {
+		rowIds: data.slice(Math.min(r0, r1), Math.max(r0, r1) + 1),
+		colKeys: values.slice(Math.min(c0, c1), Math.max(c0, c1) + 1)
+	};
 }

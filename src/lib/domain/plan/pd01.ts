@@ -16,7 +16,7 @@
 import type * as Y from 'yjs';
 import { readPlan } from './doc';
 import { satangToDecimal } from './money';
-import type { EquipmentItem, Plan, Project, Satang } from './types';
+import type { EquipmentItem, Plan, PlanCatalogueEntry, PlanGroup, Project, Satang, Strategy } from './types';
 
 /** 'all': own + other agencies (default, the plan covers everything in the area); 'ownOnly'. */
 export type Pd01Scope = 'all' | 'ownOnly';
@@ -101,24 +101,66 @@ const HUNDRED_PERCENT = 10000n; // in 0.01 % units
 export function computePd01(plan: Plan, options: Pd01Options = {}): Pd01Summary {
 	const scope = options.scope ?? 'all';
 	const inScope = (p: Project) => scope === 'all' || p.fundingSource.type === 'own';
-	const catalogueName = new Map(plan.catalogue.map((c) => [c.code, c.name]));
+	return buildPd01({
+		scope,
+		strategies: plan.strategies,
+		groups: plan.groups,
+		catalogue: plan.catalogue,
+		unitOverrides: plan.pd01UnitOverrides,
+		totals: (g) => {
+			const rows = plan.projects.filter((p) => p.strategyId === g.strategyId && p.planCode === g.planCode && inScope(p));
+			return {
+				count: BigInt(rows.length),
+				budget: rows.reduce((sum, p) => sum + satang(p.budget), 0n),
+				units: distinctUnits(rows.map((p) => p.responsibleUnit))
+			};
+		}
+	});
+}
+
+/** Distinct non-blank units in order of first appearance (a blank unit is not a unit). */
+export function distinctUnits(units: Iterable<string>): string[] {
+	const out = new Set<string>();
+	for (const u of units) {
+		const t = u.trim();
+		if (t) out.add(t);
+	}
+	return [...out];
+}
+
+/** Count, budget (satang) and units of one group's rows in scope. */
+export interface Pd01GroupTotals {
+	count: bigint;
+	budget: bigint;
+	units: string[];
+}
+
+/** What ผด.01 is built from: the outline and each group's totals (however they were summed). */
+export interface Pd01Input {
+	scope: Pd01Scope;
+	strategies: readonly Pick<Strategy, 'id' | 'name'>[];
+	/** Groups in print order. */
+	groups: readonly PlanGroup[];
+	catalogue: readonly PlanCatalogueEntry[];
+	unitOverrides: Readonly<Record<string, string>>;
+	totals: (group: PlanGroup) => Pd01GroupTotals;
+}
+
+/**
+ * ผด.01 from per-group totals: the percentages and checks. Shared by computePd01 (a plain
+ * plan) and Pd01Tally (counters kept up to date from the changed rows of a live document),
+ * so both give exactly the same summary.
+ */
+export function buildPd01(input: Pd01Input): Pd01Summary {
+	const { scope } = input;
+	const catalogueName = new Map(input.catalogue.map((c) => [c.code, c.name]));
 
 	// Rows in print order. Groups whose strategy is unknown are not part of any ผด.01 row
 	// (validation reports them); their projects are therefore left out of the totals too.
-	const strategies = plan.strategies.map((s, i) => {
-		const groups = plan.groups
+	const strategies = input.strategies.map((s, i) => {
+		const groups = input.groups
 			.filter((g) => g.strategyId === s.id)
-			.map((g) => {
-				const rows = plan.projects.filter(
-					(p) => p.strategyId === g.strategyId && p.planCode === g.planCode && inScope(p)
-				);
-				return {
-					group: g,
-					count: BigInt(rows.length),
-					budget: rows.reduce((sum, p) => sum + satang(p.budget), 0n),
-					units: [...new Set(rows.map((p) => p.responsibleUnit.trim()).filter(Boolean))] // a blank unit is not a unit
-				};
-			});
+			.map((g) => ({ group: g, ...input.totals(g) }));
 		return {
 			strategy: s,
 			no: i + 1,
@@ -171,7 +213,7 @@ export function computePd01(plan: Plan, options: Pd01Options = {}): Pd01Summary 
 				budgetPct: percent(g.budget, totalBudget, byBudget.gLr, k, byBudget.nested[k].units[0], byBudget.nested[k].tie[0]),
 				units: g.units
 			};
-			const override = plan.pd01UnitOverrides[g.group.id];
+			const override = input.unitOverrides[g.group.id];
 			if (override) row.unitsOverride = override;
 			if (g.count === 0n) row.emptyInScope = true;
 			return row;
@@ -222,7 +264,7 @@ export function shownPercent(p: Pd01Percent, level: 'strategy' | 'group'): strin
 // ───────────────────────────── integer percentage arithmetic ─────────────────────────────
 
 /** Budgets must be integer satang (validation reports others before anyone gets here). */
-function satang(value: number): bigint {
+export function satang(value: number): bigint {
 	if (!Number.isSafeInteger(value)) throw new RangeError(`budget must be integer satang: ${value}`);
 	return BigInt(value);
 }
@@ -350,7 +392,7 @@ export interface EquipmentSummary {
 }
 
 /** ผด.02/1 totals, reported beside ผด.01 (equipment is not counted in ผด.01 by default, §3.1). */
-export function summarizeEquipment(items: readonly EquipmentItem[]): EquipmentSummary {
+export function summarizeEquipment(items: readonly Pick<EquipmentItem, 'budget' | 'planCode'>[]): EquipmentSummary {
 	const byPlanCode: EquipmentSummary['byPlanCode'] = {};
 	let total = 0n;
 	for (const e of items) {

@@ -29,13 +29,11 @@ export function writeSectionContent(fragment: Y.XmlFragment, content: SectionCon
 	const put = () => {
 		for (const p of content.paragraphs ?? []) appendParagraph(fragment, [{ text: p }]);
 		if (content.items?.length) {
-			const list = appendElement(fragment, ORDERED_LIST);
+			const list = appendOrderedList(fragment, 1);
 			for (const item of content.items) appendParagraph(appendElement(list, LIST_ITEM), [{ text: item }]);
 		}
 		if (content.steps?.length) {
-			const list = appendElement(fragment, ORDERED_LIST);
-			const start = content.steps[0].no;
-			if (start !== 1) (list as Y.XmlElement<{ start: number }>).setAttribute('start', start);
+			const list = appendOrderedList(fragment, content.steps[0].no);
 			for (const step of content.steps) {
 				appendParagraph(appendElement(list, LIST_ITEM), [
 					{ text: step.actor, bold: true },
@@ -93,6 +91,17 @@ function appendElement(parent: Y.XmlFragment | Y.XmlElement, name: string): Y.Xm
 	const el = new Y.XmlElement(name);
 	parent.insert(parent.length, [el]);
 	return el;
+}
+
+/**
+ * An ordered list with its `start` always written: Tiptap's list has start = 1 by default,
+ * and y-tiptap writes any attribute the editor has and the fragment lacks as soon as the
+ * editor redraws — a missing start would make merely opening the plan write an update.
+ */
+function appendOrderedList(parent: Y.XmlFragment, start: number): Y.XmlElement {
+	const list = appendElement(parent, ORDERED_LIST) as Y.XmlElement<{ start: number }>;
+	list.setAttribute('start', start); // a number, as the editor holds it (a string would differ)
+	return list as unknown as Y.XmlElement;
 }
 
 /** A paragraph; "\n" inside a run becomes a hardBreak node, as Tiptap stores it. */

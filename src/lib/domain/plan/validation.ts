@@ -22,6 +22,17 @@ import { FISCAL_MONTHS, type Month, type Plan, type PlanJson } from './types';
 
 export { formatBaht, parseBudget, type Message, type ParseBudgetResult } from './money';
 
+/** Longest project or equipment name (and any text cell) import and paste accept. */
+export const MAX_CELL_TEXT = 1000;
+
+/**
+ * Why a text cell value from outside (import, paste, fill) cannot be stored, or null. The
+ * same rule the import applies to a row's name.
+ */
+export function nameProblem(text: string): Message | null {
+	return text.trim().length > MAX_CELL_TEXT ? { th: 'ยาวเกิน 1,000 ตัวอักษร', en: 'Longer than 1,000 characters' } : null;
+}
+
 export type IssueSeverity = 'error' | 'warning';
 
 export interface ValidationIssue {

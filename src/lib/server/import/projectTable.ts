@@ -6,7 +6,7 @@
  * row or a rejected one with its row number and a reason in Thai. Pure: no I/O.
  */
 import type { Month, PlanCatalogueEntry, Strategy } from '$lib/domain/plan/types';
-import { duplicateRows, parseBudget, validateRow, type Message } from '$lib/domain/plan/validation';
+import { duplicateRows, nameProblem, parseBudget, validateRow, type Message } from '$lib/domain/plan/validation';
 import { formatBaht } from '$lib/domain/plan/money';
 import { toArabicDigits } from '$lib/domain/thai';
 import { isOwnUnit } from '$lib/domain/plan/funding';
@@ -404,7 +404,8 @@ export function previewImport(grids: SheetGrid[], target: ImportTarget, options:
 		const budgetText = col(r, 'budget');
 		const budget = parseBudget(toArabicDigits(budgetText));
 		if (!budget.ok) reasons.push(budgetReason(budgetText, budget.reason));
-		if (nameCell.length > 1000) reasons.push(rowMessage('ชื่อยาวเกิน 1,000 ตัวอักษร', 'The name is longer than 1,000 characters'));
+		const nameTooLong = nameProblem(nameCell);
+		if (nameTooLong) reasons.push(rowMessage(`ชื่อ${nameTooLong.th}`, `The name: ${nameTooLong.en.toLowerCase()}`));
 		const months = rowMonths(r, i, mapping.months, marks);
 		const unit = cleanText(col(r, 'unit'));
 		const qtyText = toArabicDigits(col(r, 'quantity')).replace(/,/g, '').trim();

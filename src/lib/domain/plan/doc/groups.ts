@@ -44,13 +44,12 @@ function readGroupRecords(doc: Y.Doc): GroupRecord[] {
  * can point at a group nobody declared (a move racing a group delete); such groups are
  * listed after the declared ones, so no row ever disappears from the table.
  */
-export function listPlanGroups(doc: Y.Doc): PlanGroup[] {
+export function listPlanGroups(doc: Y.Doc, placements: Iterable<Pick<PlacementValue, 'strategyId' | 'planCode'>> = projectPlacements(doc)): PlanGroup[] {
 	const strategyRank = new Map(listStrategies(doc).map((s, i) => [s.id, i]));
 	const records = readGroupRecords(doc);
 	const known = new Set(records.map((g) => g.id));
 	const implied = new Map<string, GroupRecord>();
-	for (const [, row] of rowsOf(root(doc, ROOT.projects))) {
-		const p = readPlacement(row);
+	for (const p of placements) {
 		const id = planGroupId(p.strategyId, p.planCode);
 		if (!known.has(id) && !implied.has(id)) {
 			implied.set(id, { id, strategyId: p.strategyId, planCode: p.planCode, order: '\uffff' + p.planCode });
@@ -60,6 +59,11 @@ export function listPlanGroups(doc: Y.Doc): PlanGroup[] {
 	return [...records, ...implied.values()]
 		.sort((a, b) => rank(a.strategyId) - rank(b.strategyId) || cmp(a.strategyId, b.strategyId) || compareOrdered(a, b))
 		.map(({ id, strategyId, planCode }) => ({ id, strategyId, planCode }));
+}
+
+/** Every project's placement (the default for listPlanGroups). */
+function projectPlacements(doc: Y.Doc): PlacementValue[] {
+	return rowsOf(root(doc, ROOT.projects)).map(([, row]) => readPlacement(row));
 }
 
 function cmp(a: string, b: string): number {

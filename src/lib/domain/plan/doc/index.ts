@@ -61,6 +61,13 @@ export {
 	duplicateProject,
 	listProjects,
 	listGroupedProjects,
+	getProjectTallyFacts,
+	getPlacedProject,
+	compareOrderedRows,
+	listPlacedProjects,
+	type PlacedProject,
+	listProjectTallyFacts,
+	type ProjectTallyFacts,
 	type NewProject,
 	type ProjectFields,
 	type ProjectTarget

@@ -12,12 +12,16 @@ export interface PlanChanges {
 	origin: unknown;
 	/** Projects whose cells changed in place (text, budget, months, …). */
 	projectCells: Set<string>;
+	/** Every project the transaction touched: changed, added, deleted or moved. */
+	projectRows: Set<string>;
 	/** A project was added, deleted or placed elsewhere (group or order). */
 	projectLayout: boolean;
 	/** Equipment rows whose cells changed in place. */
 	equipmentCells: Set<string>;
 	/** An equipment row was added, deleted or re-ordered. */
 	equipmentLayout: boolean;
+	/** Every equipment row the transaction touched: changed, added, deleted or moved. */
+	equipmentRows: Set<string>;
 	/** Strategies, guidelines, แผนงาน groups or the catalogue changed. */
 	outline: boolean;
 	/** A narrative section was added, deleted, renamed or moved (not its body text). */
@@ -40,8 +44,10 @@ export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) 
 	const fresh = (origin: unknown): PlanChanges => ({
 		origin,
 		projectCells: new Set(),
+		projectRows: new Set(),
 		projectLayout: false,
 		equipmentCells: new Set(),
+		equipmentRows: new Set(),
 		equipmentLayout: false,
 		outline: false,
 		sectionList: false,
@@ -52,7 +58,8 @@ export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) 
 		events: Y.YEvent<Y.AbstractType<unknown>>[],
 		layoutKey: string,
 		mark: (c: PlanChanges, id: string) => void,
-		layout: (c: PlanChanges) => void
+		layout: (c: PlanChanges) => void,
+		touched: (c: PlanChanges) => Set<string>
 	) => {
 		for (const e of events) {
 			const c = pending!;
@@ -60,9 +67,11 @@ export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) 
 			if (path.length === 0) {
 				layout(c);
 				c.summary = true;
+				for (const id of e.keys.keys()) touched(c).add(id);
 				continue;
 			}
 			const id = String(path[0]);
+			touched(c).add(id);
 			if (path.length === 1) {
 				if (e.keys.has(layoutKey)) layout(c);
 				for (const k of e.keys.keys()) if (SUMMARY_KEYS.has(k) || k.startsWith('funding')) c.summary = true;
@@ -78,7 +87,8 @@ export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) 
 					events,
 					PLACEMENT,
 					(c, id) => c.projectCells.add(id),
-					(c) => (c.projectLayout = true)
+					(c) => (c.projectLayout = true),
+					(c) => c.projectRows
 				)
 		],
 		[
@@ -88,7 +98,8 @@ export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) 
 					events,
 					ORDER,
 					(c, id) => c.equipmentCells.add(id),
-					(c) => (c.equipmentLayout = true)
+					(c) => (c.equipmentLayout = true),
+					(c) => c.equipmentRows
 				)
 		],
 		...[ROOT.strategies, ROOT.groups, ROOT.catalogue].map(

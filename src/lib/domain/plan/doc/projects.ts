@@ -4,7 +4,7 @@ import { compareOrdered, placeAt, type Ordered } from '../order';
 import type { FundingSource, LocalDevPlanRef, Month, PlanGroup, Project, Satang } from '../types';
 import { PLACEMENT, PROJECT_TEXT_FIELDS, ROOT, root, type ProjectTextField } from './keys';
 import { DEFAULT_FUNDING, assertSatang, readFunding, readMonths, readRef, setMonthFlag, writeField, writeFunding, writeMonths } from './cells';
-import { addPlanGroup, listPlanGroups, planGroupId, readPlacement } from './groups';
+import { addPlanGroup, listPlanGroups, planGroupId, readPlacement, type PlacementValue } from './groups';
 import { listStrategies } from './outline';
 import { clone, newId, num, rowsOf, str, transact, type YRow } from './rows';
 
@@ -82,6 +82,28 @@ function applyRekey(doc: Y.Doc, rekeyed: Ordered[]): void {
 		const row = root(doc, ROOT.projects).get(r.id);
 		if (row instanceof Y.Map) row.set(PLACEMENT, { ...readPlacement(row as YRow), order: r.order });
 	}
+}
+
+/** What ผด.01 reads of one project (no text cells): its placement, budget, unit and funding type. */
+export interface ProjectTallyFacts extends PlacementValue {
+	budget: Satang;
+	responsibleUnit: string;
+	own: boolean;
+}
+
+function readTallyFacts(row: YRow): ProjectTallyFacts {
+	return { ...readPlacement(row), budget: num(row, 'budget'), responsibleUnit: str(row, 'responsibleUnit'), own: readFunding(row).type === 'own' };
+}
+
+/** ผด.01 facts of one project, or null when it does not exist. */
+export function getProjectTallyFacts(doc: Y.Doc, id: string): ProjectTallyFacts | null {
+	const row = root(doc, ROOT.projects).get(id);
+	return row instanceof Y.Map ? readTallyFacts(row as YRow) : null;
+}
+
+/** ผด.01 facts of every project, by id (the one full read, when a tally starts). */
+export function listProjectTallyFacts(doc: Y.Doc): Map<string, ProjectTallyFacts> {
+	return new Map(rowsOf(root(doc, ROOT.projects)).map(([id, row]) => [id, readTallyFacts(row)]));
 }
 
 export function getProject(doc: Y.Doc, id: string): Project | null {
@@ -190,6 +212,28 @@ export function duplicateProject(doc: Y.Doc, id: string): string | null {
 	let newIdValue = '';
 	transact(doc, () => (newIdValue = addProject(doc, fields, at + 1)));
 	return newIdValue;
+}
+
+/** A project with its order key within its group, for callers that keep rows sorted themselves. */
+export interface PlacedProject {
+	project: Project;
+	order: string;
+}
+
+/** Row order within a group, as listGroupedProjects sorts: order key, then id. */
+export function compareOrderedRows(a: PlacedProject, b: PlacedProject): number {
+	return compareOrdered({ id: a.project.id, order: a.order }, { id: b.project.id, order: b.order });
+}
+
+/** One project and its order key, or null when it does not exist. */
+export function getPlacedProject(doc: Y.Doc, id: string): PlacedProject | null {
+	const row = root(doc, ROOT.projects).get(id);
+	return row instanceof Y.Map ? { project: readProject(id, row as YRow), order: readPlacement(row as YRow).order } : null;
+}
+
+/** Every project with its order key, unsorted (the one full read when a table starts). */
+export function listPlacedProjects(doc: Y.Doc): PlacedProject[] {
+	return rowsOf(root(doc, ROOT.projects)).map(([id, row]) => ({ project: readProject(id, row), order: readPlacement(row).order }));
 }
 
 /** All projects in print order: group order (strategy, then แผนงาน), then row order, then id. */
