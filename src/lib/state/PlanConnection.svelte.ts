@@ -97,6 +97,8 @@ export class PlanConnection {
 	readonly offlineBase: OfflineBase;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
 	readonly #serverListeners = new Set<(message: ServerSyncMessage) => void>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
+	readonly #ackListeners = new Set<() => void>();
 	readonly #countEdit = (tr: Y.Transaction) => {
 		// Mine: made in this page (not applied from the server or the IndexedDB copy), and changing something.
 		if (!tr.local || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) || this.readOnly || !this.#mayEdit()) return;
@@ -154,6 +156,7 @@ export class PlanConnection {
 					this.#edits = 0;
 					void deleteLocal(`edits:${this.#docName}`);
 					this.offlineBase.clear();
+					for (const listener of this.#ackListeners) listener();
 				}
 			},
 			onClose: ({ event }) => (this.#writeRefusal = refusalMessageForClose(event.code) ?? this.#writeRefusal),
@@ -180,6 +183,12 @@ export class PlanConnection {
 	onServerSync(listener: (message: ServerSyncMessage) => void): () => void {
 		this.#serverListeners.add(listener);
 		return () => this.#serverListeners.delete(listener);
+	}
+
+	/** Called each time the server has acknowledged everything this page sent. */
+	onAcknowledged(listener: () => void): () => void {
+		this.#ackListeners.add(listener);
+		return () => this.#ackListeners.delete(listener);
 	}
 
 	#onServerMessage(data: ArrayBuffer) {

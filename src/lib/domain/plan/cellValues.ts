@@ -3,6 +3,8 @@
  * of refused or conflicting offline edits lists and compares. Short cells (a name, an amount,
  * a unit, the months) hold one person's value; long text (activity details) merges characters.
  */
+import type * as Y from 'yjs';
+import { getEquipment, getProject } from './doc';
 import { formatBaht } from './money';
 import type { EquipmentItem, Plan, Project } from './types';
 
@@ -15,6 +17,9 @@ export type CellField = (typeof PROJECT_CELLS)[number] | (typeof EQUIPMENT_CELLS
 /** Long text: concurrent edits keep both people's characters. */
 const LONG_TEXT: ReadonlySet<string> = new Set(['activityDetail', 'detail']);
 export const isShortCell = (field: string) => !LONG_TEXT.has(field);
+
+export const isCellField = (table: CellTable, field: string): field is CellField =>
+	((table === 'projects' ? PROJECT_CELLS : EQUIPMENT_CELLS) as readonly string[]).includes(field);
 
 export interface CellValue {
 	table: CellTable;
@@ -77,4 +82,15 @@ export function changedCells(before: Map<string, CellValue>, after: Map<string, 
 	}
 	for (const [key, b] of before) if (!after.has(key)) out.push({ key, before: b, after: null });
 	return out;
+}
+
+/** One cell of a document as printed, or null when the row (or the column) is not there. */
+export function readCellText(doc: Y.Doc, table: CellTable, rowId: string, field: string): string | null {
+	if (!isCellField(table, field)) return null;
+	if (table === 'projects') {
+		const p = getProject(doc, rowId);
+		return p ? show(field, projectValue(p, field as (typeof PROJECT_CELLS)[number])) : null;
+	}
+	const e = getEquipment(doc, rowId);
+	return e ? show(field, equipmentValue(e, field as (typeof EQUIPMENT_CELLS)[number])) : null;
 }
