@@ -84,7 +84,8 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 		return page;
 	},
 	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '16/9/2568' })).body.type === 'success',
-	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '31/12/2568', reason: 'รอเงินอุดหนุน' })).body.type === 'success'
+	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '31/12/2568', reason: 'รอเงินอุดหนุน' })).body.type === 'success',
+	readHistory: async (who) => (await pageStatus(`/api/plans/${plan.id}/history?table=projects&row=p-none&field=budget`, who)) === 200
 };
 
 function setState(state: PlanState) {

@@ -34,7 +34,8 @@ export const planAbilities = [
 	'importProjects',
 	'manageMembers',
 	'setDeadline',
-	'extendDeadline'
+	'extendDeadline',
+	'readHistory'
 ] as const;
 export type PlanAbility = (typeof planAbilities)[number];
 

@@ -389,5 +389,30 @@ export const en: Record<keyof typeof th, string> = {
 	fundingOwn: 'Own budget',
 	fundingOther: 'Other agency',
 	// editor15: spreadsheet grid (paste)
-	pasteInvalid: 'Pasted, but {count} cells hold values that cannot be used (shown in red, not saved)'
+	pasteInvalid: 'Pasted, but {count} cells hold values that cannot be used (shown in red, not saved)',
+	// edges18: offline edits, conflicts and who wrote what
+	saveRefused: 'Not saved: the plan is no longer a draft',
+	refusedTitle: 'Your edits the server refused ({count})',
+	refusedExplain: 'While you were editing offline, this plan left draft, so these edits were not saved and will never be applied on their own later. The page shows the plan as saved on the server. Copy the list to propose the changes later, or discard them.',
+	refusedServer: 'On the server',
+	refusedMine: 'Yours',
+	refusedCopy: 'Copy the list',
+	refusedCopied: 'Copied',
+	refusedDiscard: 'Discard these edits',
+	fieldMonths: 'Months',
+	fieldSection: 'Narrative section',
+	conflictTitle: 'Someone else changed the same cells while you were offline ({count})',
+	conflictExplain: 'Their saved value is kept; yours is applied only if you choose it.',
+	conflictTheirs: 'Saved value ({name})',
+	conflictSomeone: 'someone else',
+	conflictMine: 'Your value',
+	conflictUseMine: 'Use mine',
+	conflictKeepTheirs: 'Keep the saved value',
+	conflictClose: 'Close',
+	cellAuthor: 'Written by {name} on {at}',
+	cellAuthorUnknown: 'Author unknown',
+	cellHistory: 'History of this cell',
+	cellHistoryEmpty: 'No history yet',
+	cellHistoryLoading: 'Loading history…',
+	editorDeadline: 'Plan deadline'
 };

@@ -387,5 +387,30 @@ export const th = {
 	fundingOwn: 'งบของ อปท.',
 	fundingOther: 'หน่วยงานอื่น',
 	// editor15: spreadsheet grid (paste)
-	pasteInvalid: 'วางข้อมูลแล้ว แต่ {count} ช่องมีค่าที่ใช้ไม่ได้ (แสดงเป็นสีแดง ยังไม่ได้บันทึก)'
+	pasteInvalid: 'วางข้อมูลแล้ว แต่ {count} ช่องมีค่าที่ใช้ไม่ได้ (แสดงเป็นสีแดง ยังไม่ได้บันทึก)',
+	// edges18: offline edits, conflicts and who wrote what
+	saveRefused: 'ไม่ได้บันทึก: แผนไม่ได้อยู่ในสถานะร่างแล้ว',
+	refusedTitle: 'การแก้ไขของคุณที่ระบบไม่รับ ({count} รายการ)',
+	refusedExplain: 'ระหว่างที่คุณแก้ไขแบบออฟไลน์ แผนนี้ออกจากสถานะร่างแล้ว ระบบจึงไม่บันทึกการแก้ไขเหล่านี้และจะไม่นำไปใช้เองในภายหลัง หน้านี้แสดงข้อมูลตามที่บันทึกในระบบ คัดลอกรายการไว้เพื่อเสนอภายหลัง หรือทิ้งไป',
+	refusedServer: 'ในระบบ',
+	refusedMine: 'ของคุณ',
+	refusedCopy: 'คัดลอกรายการ',
+	refusedCopied: 'คัดลอกแล้ว',
+	refusedDiscard: 'ทิ้งการแก้ไขเหล่านี้',
+	fieldMonths: 'ช่วงเดือนที่ดำเนินการ',
+	fieldSection: 'ส่วนบรรยาย',
+	conflictTitle: 'ผู้อื่นแก้ไขช่องเดียวกันระหว่างที่คุณออฟไลน์ ({count} ช่อง)',
+	conflictExplain: 'ระบบใช้ค่าที่บันทึกไว้ของผู้อื่นก่อน ค่าของคุณจะใช้เมื่อคุณเลือกเท่านั้น',
+	conflictTheirs: 'ค่าที่บันทึกไว้ ({name})',
+	conflictSomeone: 'ผู้อื่น',
+	conflictMine: 'ค่าของคุณ',
+	conflictUseMine: 'ใช้ค่าของฉัน',
+	conflictKeepTheirs: 'คงค่าที่บันทึกไว้',
+	conflictClose: 'ปิด',
+	cellAuthor: 'เขียนโดย {name} เมื่อ {at}',
+	cellAuthorUnknown: 'ไม่ทราบผู้เขียน',
+	cellHistory: 'ประวัติของช่องนี้',
+	cellHistoryEmpty: 'ยังไม่มีประวัติ',
+	cellHistoryLoading: 'กำลังโหลดประวัติ…',
+	editorDeadline: 'กำหนดส่งแผน'
 } as const;

@@ -12,10 +12,13 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { followAccess } from './followAccess';
+import { OfflineBase } from './offline/offlineBase';
+import { deleteLocal, readLocal, writeLocal } from './offline/localStore';
+import { readServerSyncMessage, type ServerSyncMessage } from './offline/syncMessages';
 import { refusalMessageForClose } from '$lib/domain/planWriteRefusal';
 import type { MessageKey } from '$lib/i18n';
 
-export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
+export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
 
 /** WebSocket URL of the collaboration endpoint on the page's own origin. */
 export function collabUrl(location: Location): string {
@@ -29,6 +32,16 @@ export interface PlanConnectionOptions {
 	/** A doc already filled from the local copy (see `open`). */
 	doc?: Y.Doc;
 	local?: IndexeddbPersistence | null;
+	/** My edits not yet acknowledged, as counted before the page was (re)loaded. */
+	pendingEdits?: number;
+	/** The offline base kept from before the reload (see OfflineBase). */
+	offlineBase?: Uint8Array | null;
+	/**
+	 * Whether the page lets this person edit now (the server's abilities). Changes made while it
+	 * does not are not the person's edits: Tiptap rewrites some stored sections to its schema
+	 * when it binds them, which a read-only plan refuses and nobody needs to be told about.
+	 */
+	mayEdit?: () => boolean;
 }
 
 const LOCAL_PREFIX = 'ruamphaen:';
@@ -70,6 +83,28 @@ export class PlanConnection {
 	/** The plan's workflow state as the server last announced it (null until it does). */
 	#planState = $state<string | null>(null);
 	readonly #stopAccess: () => void;
+	readonly #docName: string;
+	readonly #mayEdit: () => boolean;
+	#destroyed = false;
+	/** My local edits (transactions) the server has not acknowledged yet. */
+	#edits = $state(0);
+	/** The server refused edits this page holds (the plan left draft): see `refusedUpdate`. */
+	#editsRefused = $state(false);
+	/** What this page held beyond the server when it refused them, as one Yjs update. */
+	refusedUpdate: Uint8Array | null = null;
+	/** The server's state vector from its last sync step 1. */
+	#serverStateVector: Uint8Array | null = null;
+	readonly offlineBase: OfflineBase;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
+	readonly #serverListeners = new Set<(message: ServerSyncMessage) => void>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
+	readonly #ackListeners = new Set<() => void>();
+	readonly #countEdit = (tr: Y.Transaction) => {
+		// Mine: made in this page (not applied from the server or the IndexedDB copy), and changing something.
+		if (!tr.local || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) || this.readOnly || !this.#mayEdit()) return;
+		this.#edits++;
+		if (!this.#connected) void writeLocal(`edits:${this.#docName}`, this.#edits);
+	};
 	/**
 	 * The browser says the network is gone: drop the socket at once (a half-dead socket can
 	 * take 30 s to notice) so the indicator says offline; reconnect when it is back.
@@ -81,7 +116,7 @@ export class PlanConnection {
 	 * Loads the local copy first (bounded wait), then connects. Use this from pages; the
 	 * constructor alone connects at once without a local copy.
 	 */
-	static async open(options: Omit<PlanConnectionOptions, 'doc' | 'local'>): Promise<PlanConnection> {
+	static async open(options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase'>): Promise<PlanConnection> {
 		const doc = new Y.Doc();
 		let local: IndexeddbPersistence | null = null;
 		if (typeof indexedDB !== 'undefined') {
@@ -92,12 +127,20 @@ export class PlanConnection {
 				local = null; // private mode or blocked storage: work online only
 			}
 		}
-		return new PlanConnection({ ...options, doc, local });
+		const [pendingEdits, offlineBase] = local
+			? await Promise.all([readLocal<number>(`edits:${options.docName}`), readLocal<Uint8Array>(`base:${options.docName}`)])
+			: [0, null];
+		return new PlanConnection({ ...options, doc, local, pendingEdits: pendingEdits ?? 0, offlineBase: offlineBase ?? null });
 	}
 
 	constructor(options: PlanConnectionOptions) {
 		this.doc = options.doc ?? new Y.Doc();
 		this.local = options.local ?? null;
+		this.#docName = options.docName;
+		this.#mayEdit = options.mayEdit ?? (() => true);
+		this.#edits = options.pendingEdits ?? 0;
+		this.offlineBase = new OfflineBase(this.doc, options.docName, options.offlineBase ?? null, () => this.#connected);
+		this.doc.on('afterTransaction', this.#countEdit);
 		this.provider = new HocuspocusProvider({
 			url: options.url,
 			name: options.docName,
@@ -108,6 +151,13 @@ export class PlanConnection {
 			onUnsyncedChanges: ({ number }) => {
 				this.#unsynced = number;
 				if (number === 0) this.#writeRefusal = null;
+				// Everything sent is stored: my edits are saved, the offline spell is over.
+				if (number === 0 && this.#connected && !this.#editsRefused) {
+					this.#edits = 0;
+					void deleteLocal(`edits:${this.#docName}`);
+					this.offlineBase.clear();
+					for (const listener of this.#ackListeners) listener();
+				}
 			},
 			onClose: ({ event }) => (this.#writeRefusal = refusalMessageForClose(event.code) ?? this.#writeRefusal),
 			onAuthenticated: ({ scope }) => {
@@ -117,6 +167,7 @@ export class PlanConnection {
 			},
 			onAuthenticationFailed: () => (this.#refused = true)
 		});
+		this.provider.on('message', ({ event }: { event: MessageEvent }) => this.#onServerMessage(event.data));
 		// Locking (or returning) the plan flips this connection on the server; follow at once.
 		this.#stopAccess = followAccess(this.provider, (message) => {
 			this.#readOnly = message.readOnly;
@@ -126,6 +177,43 @@ export class PlanConnection {
 			window.addEventListener('offline', this.#onOffline);
 			window.addEventListener('online', this.#onOnline);
 		}
+	}
+
+	/** Called with each sync message from the server, before the provider applies it. */
+	onServerSync(listener: (message: ServerSyncMessage) => void): () => void {
+		this.#serverListeners.add(listener);
+		return () => this.#serverListeners.delete(listener);
+	}
+
+	/** Called each time the server has acknowledged everything this page sent. */
+	onAcknowledged(listener: () => void): () => void {
+		this.#ackListeners.add(listener);
+		return () => this.#ackListeners.delete(listener);
+	}
+
+	#onServerMessage(data: ArrayBuffer) {
+		const message = readServerSyncMessage(data);
+		if (!message) return;
+		if (message.kind === 'stateVector') this.#serverStateVector = message.stateVector;
+		if (message.kind === 'status' && !message.stored) this.#onRefused();
+		for (const listener of this.#serverListeners) listener(message);
+	}
+
+	/** The server dropped what this page sent (the plan is not a draft): keep it aside, say so. */
+	#onRefused() {
+		if (this.#editsRefused) return;
+		if (this.#edits === 0) return;
+		this.refusedUpdate = Y.encodeStateAsUpdate(this.doc, this.#serverStateVector ?? undefined);
+		this.#editsRefused = true;
+	}
+
+	/** My edits the server has not acknowledged (edits, not messages). */
+	get pendingEdits() {
+		return this.#edits;
+	}
+	/** The server refused edits this page holds; the page must set them aside (`refusedUpdate`). */
+	get editsRefused() {
+		return this.#editsRefused;
 	}
 
 	get connected() {
@@ -151,21 +239,37 @@ export class PlanConnection {
 		return this.#planState;
 	}
 	get saveState(): SaveState {
+		if (this.#editsRefused) return 'refused';
 		if (!this.#connected) return this.#synced ? 'offline' : 'connecting';
 		if (!this.#synced) return 'connecting';
-		// A read-only connection has nothing to save (the server never acknowledges its sync).
-		if (this.readOnly) return 'saved';
+		// Saved only once the server acknowledged everything sent. A read-only page holds no edits
+		// of mine (see mayEdit): what the server did not take from it was never the person's.
+		if (this.readOnly && this.#edits === 0) return 'saved';
 		return this.#unsynced > 0 ? 'saving' : 'saved';
 	}
 
-	destroy() {
+	/**
+	 * Drops this page's copy and its IndexedDB store, so the next connection starts from the
+	 * server's content: refused edits (already set aside) are not resurrected from the copy.
+	 */
+	async resetLocalCopy(): Promise<void> {
+		const local = this.local;
+		this.destroy({ keepLocal: true });
+		await Promise.all([local?.clearData(), deleteLocal(`edits:${this.#docName}`), deleteLocal(`base:${this.#docName}`)]);
+	}
+
+	destroy(options: { keepLocal?: boolean } = {}) {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		this.doc.off('afterTransaction', this.#countEdit);
+		this.offlineBase.destroy();
 		this.#stopAccess();
 		if (typeof window !== 'undefined') {
 			window.removeEventListener('offline', this.#onOffline);
 			window.removeEventListener('online', this.#onOnline);
 		}
 		this.provider.destroy();
-		void this.local?.destroy();
+		if (!options.keepLocal) void this.local?.destroy();
 		this.doc.destroy();
 	}
 }

@@ -46,7 +46,10 @@ const rules: Record<PlanAbility, (s: PlanScene) => boolean> = {
 	manageMembers: (s) => hasRole(s, 'planning_officer') || isOrgAdmin(s),
 	// The 30-day clock (ข้อ ๒๗) runs until sign-off; only the executive may extend it.
 	setDeadline: (s) => hasRole(s, 'planning_officer') && inState(s, 'draft', 'review', 'locked'),
-	extendDeadline: (s) => hasRole(s, 'executive') && inState(s, 'draft', 'review', 'locked')
+	extendDeadline: (s) => hasRole(s, 'executive') && inState(s, 'draft', 'review', 'locked'),
+	// A cell's past values and who wrote them: the people who prepare, review and sign the
+	// plan; viewers and organization admins see the plan as it stands, not its drafts.
+	readHistory: (s) => hasRole(s, ...drafters, 'development_committee', 'executive')
 };
 
 export function can(scene: PlanScene, ability: PlanAbility): boolean {

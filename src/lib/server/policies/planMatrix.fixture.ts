@@ -28,7 +28,8 @@ export const MATRIX: Record<PlanAbility, Row> = {
 	importProjects: { planning_officer: [D] },
 	manageMembers: { planning_officer: [D, R, L, A, N], orgAdmin: [D, R, L, A, N] },
 	setDeadline: { planning_officer: [D, R, L] },
-	extendDeadline: { executive: [D, R, L] }
+	extendDeadline: { executive: [D, R, L] },
+	readHistory: { planning_officer: [D, R, L, A, N], support_committee: [D, R, L, A, N], development_committee: [D, R, L, A, N], executive: [D, R, L, A, N] }
 };
 
 export const everyone: Who[] = ['planning_officer', 'support_committee', 'development_committee', 'executive', 'viewer', 'orgAdmin', 'orgMember', 'outsider', 'anonymous'];

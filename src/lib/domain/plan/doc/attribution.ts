@@ -7,7 +7,12 @@ import { MONTHS, ROOT, root, type ProjectTextField } from './keys';
  * find which logged update, and so which person, wrote it.
  */
 export function projectCellItems(doc: Y.Doc, id: string, field: 'budget' | 'responsibleUnit' | 'months' | ProjectTextField): { client: number; clock: number }[] {
-	const row = root(doc, ROOT.projects).get(id);
+	return cellItems(doc, 'projects', id, field);
+}
+
+/** The same for a cell of either table (an equipment row has item, unit, quantity, … cells). */
+export function cellItems(doc: Y.Doc, table: 'projects' | 'equipment', id: string, field: string): { client: number; clock: number }[] {
+	const row = root(doc, table === 'projects' ? ROOT.projects : ROOT.equipment).get(id);
 	if (!(row instanceof Y.Map)) return [];
 	const ids: { client: number; clock: number }[] = [];
 	const itemOf = (map: Y.Map<unknown>, key: string) => (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);

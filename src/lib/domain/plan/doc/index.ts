@@ -92,5 +92,5 @@ export { isPlanDocEmpty, readPlan, writePlan } from './wholePlan';
 export { observePlanChanges, type PlanChanges } from './observe';
 export { createPlanUndoManager } from './undo';
 export { getCellText } from './cellText';
-export { projectCellItems } from './attribution';
+export { projectCellItems, cellItems } from './attribution';
 export { PLAN_DOC_SHAPE } from './shape';

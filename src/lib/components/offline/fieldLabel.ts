@@ -1,0 +1,21 @@
+import type { MessageKey } from '$lib/i18n';
+
+const LABELS: Record<string, MessageKey> = {
+	name: 'colProject',
+	activityDetail: 'colActivityDetail',
+	budget: 'colBudget',
+	location: 'colLocation',
+	responsibleUnit: 'colResponsibleUnit',
+	item: 'colEquipmentItem',
+	detail: 'colEquipmentDetail',
+	quantity: 'colQuantity',
+	unit: 'colUnit',
+	months: 'fieldMonths',
+	section: 'fieldSection'
+};
+
+/** The column heading people know a cell by. */
+export function fieldLabel(t: (key: MessageKey) => string, field: string): string {
+	const key = LABELS[field];
+	return key ? t(key) : field;
+}
