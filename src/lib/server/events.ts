@@ -16,6 +16,8 @@ export interface ServerEvents {
 	planAccessChanged: [planId: string];
 	/** A review thread of a plan was created or changed: clients refresh their comments. */
 	commentsChanged: [planId: string, threadId: string];
+	/** A committee meeting on a plan changed (attendance, agenda, proposals, resolutions): clients refetch it. */
+	meetingChanged: [planId: string, meetingId: string];
 }
 
 const key = Symbol.for('ruamphaen.events');
@@ -36,7 +38,7 @@ export interface EventTransport {
 }
 
 /** The events other instances must hear about; all their arguments are strings or string lists. */
-const BRIDGED = ['sessionsEnded', 'planAccessChanged', 'commentsChanged'] as const satisfies readonly (keyof ServerEvents)[];
+const BRIDGED = ['sessionsEnded', 'planAccessChanged', 'commentsChanged', 'meetingChanged'] as const satisfies readonly (keyof ServerEvents)[];
 type Bridged = (typeof BRIDGED)[number];
 
 function isStrings(value: unknown): boolean {
