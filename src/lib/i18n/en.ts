@@ -372,5 +372,19 @@ export const en: Record<keyof typeof th, string> = {
 	meetingRefused_invalidInput: 'Invalid input',
 	meetingRefused_notMember: 'This person is not a member of the committee',
 	meetingRefused_previousMinutes: 'These minutes were adopted and can no longer change',
-	meetingAdoptedIn: 'Adopted at meeting {meeting}'
+	meetingAdoptedIn: 'Adopted at meeting {meeting}',
+	meetingResponsibleUnit: 'Responsible unit',
+	meetingFollow: 'Follow the presenter',
+	meetingUnfollow: 'Stop following',
+	meetingPresenter: 'Presenter: {name}',
+	meetingPresent_me: 'Present (others follow me)',
+	meetingStopPresenting: 'Stop presenting',
+	meetingRowsUnderDiscussion: 'Under discussion',
+	meetingLivePd01: 'ผด.01 (now)',
+	meetingStarted: 'Started',
+	meetingEnded: 'Ended',
+	meetingAttendees: 'Present',
+	meetingAbsentees: 'Absent',
+	meetingOthers: 'Attendees',
+	meetingOpened: 'Meeting opened'
 };

@@ -370,5 +370,19 @@ export const th = {
 	meetingRefused_invalidInput: 'ข้อมูลไม่ถูกต้อง',
 	meetingRefused_notMember: 'บุคคลนี้ไม่ได้เป็นกรรมการในคณะนี้',
 	meetingRefused_previousMinutes: 'รายงานการประชุมนี้ได้รับรองแล้ว จึงแก้ไขไม่ได้',
-	meetingAdoptedIn: 'ที่ประชุมรับรองรายงานนี้แล้วในการประชุม {meeting}'
+	meetingAdoptedIn: 'ที่ประชุมรับรองรายงานนี้แล้วในการประชุม {meeting}',
+	meetingResponsibleUnit: 'หน่วยงานรับผิดชอบ',
+	meetingFollow: 'ติดตามผู้นำเสนอ',
+	meetingUnfollow: 'เลิกติดตาม',
+	meetingPresenter: 'ผู้นำเสนอ: {name}',
+	meetingPresent_me: 'นำเสนอ (ให้ผู้อื่นติดตามฉัน)',
+	meetingStopPresenting: 'หยุดนำเสนอ',
+	meetingRowsUnderDiscussion: 'รายการที่กำลังพิจารณา',
+	meetingLivePd01: 'ผด.๐๑ (ปัจจุบัน)',
+	meetingStarted: 'เริ่มประชุม',
+	meetingEnded: 'เลิกประชุม',
+	meetingAttendees: 'ผู้มาประชุม',
+	meetingAbsentees: 'ผู้ไม่มาประชุม',
+	meetingOthers: 'ผู้เข้าร่วมประชุม',
+	meetingOpened: 'เปิดการประชุมแล้ว'
 } as const;

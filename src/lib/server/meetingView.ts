@@ -7,7 +7,9 @@ import type { Database } from './db';
 import * as meetings from './db/meetings';
 import * as planMembers from './db/planMembers';
 import * as users from './db/users';
+import * as docLog from './db/docLog';
 import { withStoredPlan } from './plan/planStore';
+import { planDocName } from '$lib/domain/docNames';
 import { abilitiesFor, type PlanScene } from './policies/plan';
 import { committeeMembers, quorumOfMeeting, sittingCommittee } from './commands/meeting/scene';
 import { getProject } from '$lib/domain/plan/doc';
@@ -25,6 +27,46 @@ export interface ProposalView {
 	projectId: string | null;
 	/** Only for pending proposals: what accepting it would do to ผด.01 now. */
 	effect: Pd01Effect | null;
+}
+
+/**
+ * Descriptions and ผด.01 effects per proposal, cached by the plan's stored content: every open
+ * meeting page refetches on each change, and during review the content changes only by
+ * resolution, so rebuilding the plan and ผด.01 for every fetch would be wasted work.
+ */
+const effectCache = new Map<string, Map<string, { description: string; effect: Pd01Effect | null }>>();
+
+async function proposalViews(db: Database, planId: string, rows: meetings.ProposalRow[], names: Map<string, string>): Promise<ProposalView[]> {
+	const key = `${planId}@${await docLog.contentMark(db, planDocName(planId))}`;
+	let cached = effectCache.get(key);
+	const parsed = rows.map((p) => ({ row: p, change: parseProposalChange(JSON.parse(p.change)) }));
+	const missing = parsed.filter((p) => !cached?.has(`${p.row.id}:${p.row.status}`));
+	if (!cached || missing.length) {
+		const entries = cached ?? new Map();
+		await withStoredPlan(db, planId, (doc) => {
+			const before = computePd01FromDoc(doc);
+			for (const { row, change } of missing) {
+				const projectId = change ? proposalProjectId(change) : null;
+				entries.set(`${row.id}:${row.status}`, {
+					description: change ? describeProposal(change, projectId ? (getProject(doc, projectId)?.name ?? '') : '') : '',
+					effect: change && row.status === 'pending' ? proposalEffect(doc, change, before) : null
+				});
+			}
+		});
+		cached = entries;
+		effectCache.delete(key);
+		if (effectCache.size >= 50) effectCache.delete(effectCache.keys().next().value!);
+		effectCache.set(key, entries);
+	}
+	return parsed.map(({ row, change }) => ({
+		id: row.id,
+		status: row.status,
+		reason: row.reason,
+		proposedBy: names.get(row.proposedBy) ?? '',
+		change,
+		projectId: change ? proposalProjectId(change) : null,
+		...cached!.get(`${row.id}:${row.status}`)!
+	}));
 }
 
 export async function meetingList(db: Database, planId: string) {
@@ -47,23 +89,7 @@ export async function meetingView(db: Database, scene: PlanScene & { actor: { id
 	const names = new Map(people.map((u) => [u.id, u.displayName]));
 	const marked = new Map(attendance.map((a) => [a.person, a]));
 	const shown = allProposals.filter((p) => p.meetingId === meeting.id || p.status === 'pending' || resolutions.some((r) => r.proposalId === p.id));
-	const proposals: ProposalView[] = await withStoredPlan(db, scene.plan.id, (doc) => {
-		const before = computePd01FromDoc(doc);
-		return shown.map((p) => {
-			const change = parseProposalChange(JSON.parse(p.change));
-			const projectId = change ? proposalProjectId(change) : null;
-			return {
-				id: p.id,
-				status: p.status,
-				description: change ? describeProposal(change, projectId ? (getProject(doc, projectId)?.name ?? '') : '') : '',
-				reason: p.reason,
-				proposedBy: names.get(p.proposedBy) ?? '',
-				change,
-				projectId,
-				effect: change && p.status === 'pending' ? proposalEffect(doc, change, before) : null
-			};
-		});
-	});
+	const proposals = await proposalViews(db, scene.plan.id, shown, names);
 	const open = meeting.status === 'open' && meeting.committee === sittingCommittee(scene.plan.state);
 	const abilities = abilitiesFor(scene);
 	const adoptedIn = meeting.adoptedInMeetingId ? await meetings.get(db, scene.plan.id, meeting.adoptedInMeetingId) : null;
@@ -116,7 +142,9 @@ export async function meetingView(db: Database, scene: PlanScene & { actor: { id
 			holdMeeting: open && abilities.holdMeeting,
 			attendMeeting: open && abilities.attendMeeting,
 			propose: abilities.propose,
-			resolve: open && abilities.resolve
+			resolve: open && abilities.resolve,
+			// The minutes are written during and after the meeting, until the next one adopts them.
+			writeMinutes: abilities.holdMeeting && !meeting.adoptedInMeetingId
 		},
 		me: scene.actor.id
 	};

@@ -209,3 +209,16 @@ export async function entries(db: Database, docName: string) {
 		.where(eq(docUpdates.docName, docName))
 		.orderBy(asc(docUpdates.seq));
 }
+
+/**
+ * A cheap fingerprint of a document's stored content (highest seq and number of log rows): it
+ * changes whenever an update commits, so readers can cache what they derive from the content.
+ */
+export async function contentMark(db: Database, docName: string): Promise<string> {
+	const { docUpdates } = db.t;
+	const [row] = await db.orm
+		.select({ head: max(docUpdates.seq), n: sql<string | number>`count(*)` })
+		.from(docUpdates)
+		.where(eq(docUpdates.docName, docName));
+	return `${row?.head ?? 0}:${row?.n ?? 0}`;
+}

@@ -17,7 +17,7 @@ const LATIN_RANGE =
 	'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
 
 /** Sarabun 400/700 (Thai + Latin subsets) as data: URLs, so the PDF needs no network. */
-function embeddedSarabunCss(): string {
+export function embeddedSarabunCss(): string {
 	const face = (src: string, weight: number, range: string) =>
 		`@font-face{font-family:'Sarabun';font-style:normal;font-weight:${weight};font-display:block;src:url(${src}) format('woff2');unicode-range:${range};}`;
 	return [face(thai400, 400, THAI_RANGE), face(thai700, 700, THAI_RANGE), face(latin400, 400, LATIN_RANGE), face(latin700, 700, LATIN_RANGE)].join(
@@ -43,8 +43,8 @@ export function renderPrintHtml(model: PrintModel, options: PrintHtmlOptions = {
  * Second line of defence inside the PDF's Chromium (which also runs with JavaScript off and
  * no network): no script, no fetch, no form, fonts and images only from data: URLs.
  */
-const PDF_CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; form-action 'none'; base-uri 'none'">`;
+export const PDF_CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; form-action 'none'; base-uri 'none'">`;
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
