@@ -60,6 +60,13 @@ const LIVE = 20_000;
 const quorum = (page: Page) => page.getByTestId('quorum').innerText();
 
 let chair: Page, secretary: Page, m1: Page, m2: Page, m3: Page, editor: Page;
+// What ผด.01 should say once the budget of PJ-001 becomes 600,000 baht, by the domain's own computation.
+const effect = (() => {
+	const doc = new Y.Doc();
+	importPlanJson(doc, loadSamplePlan());
+	return proposalEffect(doc, { kind: 'cell', projectId: 'PJ-001', field: 'budget', value: 600_000_00 });
+})();
+const afterTotal = formatBaht(effect.total.after.budget, { zero: 'number', decimals: 'always' });
 
 beforeAll(async () => {
 	// A member has the plan editor open (read-only during review) and everyone the meeting page.
@@ -96,10 +103,6 @@ it('members check in, the secretary marks a member without a device, the quorum 
 });
 
 it("a member's budget proposal shows its effect on ผด.01 to everyone", async () => {
-	const doc = new Y.Doc();
-	importPlanJson(doc, loadSamplePlan());
-	const effect = proposalEffect(doc, { kind: 'cell', projectId: 'PJ-001', field: 'budget', value: 600_000_00 });
-	const afterTotal = formatBaht(effect.total.after.budget, { zero: 'number', decimals: 'always' });
 	await m2.getByTestId('propose-project').selectOption('PJ-001');
 	await m2.getByTestId('propose-value').fill('600,000');
 	await m2.getByTestId('propose-form').getByRole('button').click();
@@ -115,11 +118,19 @@ it('the chair brings it up and records เห็นชอบ; the change appears
 	await item.getByRole('button', { name: 'แสดงวาระนี้' }).click();
 	await expect.poll(() => m3.getByTestId('agenda-item').filter({ hasText: '600,000 บาท' }).getAttribute('data-current'), { timeout: LIVE }).toBe('true');
 	expect(await m2.getByTestId('resolution-form').count()).toBe(0);
+	// The projector shows the item, the row under discussion and the live ผด.01.
+	const projector = await chair.context().newPage();
+	await projector.goto(server.url + (await chair.getByTestId('projector-link').getAttribute('href')));
+	await expect.poll(() => projector.getByTestId('projector-item').innerText(), { timeout: LIVE }).toContain('600,000 บาท');
+	expect(await projector.getByTestId('proposal-effect').innerText()).toContain(afterTotal);
+	const beforeTotal = formatBaht(effect.total.before.budget, { zero: 'number' });
+	expect(await projector.getByTestId('projector-pd01').innerText()).toContain(beforeTotal);
 	await chair.getByTestId('record-resolution').click();
 	for (const p of [secretary, m1, m2, m3]) {
 		await expect.poll(() => p.getByTestId('agenda-item').filter({ hasText: '600,000 บาท' }).getByTestId('resolution').count(), { timeout: LIVE }).toBe(1);
 	}
 	expect(await m1.getByTestId('resolution').first().innerText()).toContain('มติ: เห็นชอบ');
+	await expect.poll(() => projector.getByTestId('projector-pd01').innerText(), { timeout: LIVE }).toContain(formatBaht(effect.total.after.budget, { zero: 'number' }));
 	// The frozen plan changed through the resolution, live in the open editor.
 	await expect.poll(() => cell(editor, 'PJ-001', 'budget').innerText(), { timeout: LIVE }).toContain('600,000');
 

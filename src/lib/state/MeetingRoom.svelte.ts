@@ -22,8 +22,14 @@ export class MeetingRoom {
 		const onStateless = ({ payload }: { payload: string }) => {
 			if (payload.includes('"type":"meeting"')) void this.refresh();
 		};
+		// After a reconnect, messages sent meanwhile were missed: fetch again.
+		const onSynced = () => void this.refresh();
 		provider?.on('stateless', onStateless);
-		this.#stop = () => provider?.off('stateless', onStateless);
+		provider?.on('synced', onSynced);
+		this.#stop = () => {
+			provider?.off('stateless', onStateless);
+			provider?.off('synced', onSynced);
+		};
 		void this.refresh();
 	}
 
