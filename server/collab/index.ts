@@ -14,6 +14,7 @@ import { AuthExtension } from './AuthExtension';
 import { SOCKET, type SocketContext } from './contextSocket';
 import { PlanSchemaExtension } from './PlanSchemaExtension';
 import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
+import { MeetingBroadcastExtension } from './MeetingBroadcastExtension';
 import { LoadedStateExtension } from './LoadedStateExtension';
 import { FloodGuardExtension, defaultLimits, guardSocket, type FloodLimits } from './FloodGuardExtension';
 import { createScaleOut } from './ScaleOutExtension';
@@ -99,6 +100,7 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			durableLog,
 			new PlanSchemaExtension({ db }),
 			new CommentsBroadcastExtension(),
+			new MeetingBroadcastExtension(),
 			new LoadedStateExtension()
 		]
 	});

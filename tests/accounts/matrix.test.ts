@@ -85,10 +85,49 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 	},
 	setDeadline: async (who) => (await act(server, plan.id, 'setTrigger', cookies[who], { triggerDate: '16/9/2568' })).body.type === 'success',
 	extendDeadline: async (who) => (await act(server, plan.id, 'extendDeadline', cookies[who], { extendedTo: '31/12/2568', reason: 'รอเงินอุดหนุน' })).body.type === 'success',
-	readHistory: async (who) => (await pageStatus(`/api/plans/${plan.id}/history?table=projects&row=p-none&field=budget`, who)) === 200
+	readHistory: async (who) => (await pageStatus(`/api/plans/${plan.id}/history?table=projects&row=p-none&field=budget`, who)) === 200,
+	// Meeting mode: opening (then closing) a meeting, checking in, proposing, recording a resolution.
+	holdMeeting: async (who) => {
+		const opened = await openMeetingAs(who);
+		if (opened.status !== 201) return false;
+		const closed = await api(server, 'POST', `/api/plans/${plan.id}/meetings/${opened.body.meetingId}`, cookies[who], { action: 'close' });
+		expect(closed.status).toBe(200);
+		return true;
+	},
+	attendMeeting: async (who) => (await api(server, 'POST', `/api/plans/${plan.id}/meetings/${await meetingOfState()}`, cookies[who], { action: 'checkIn' })).status === 200,
+	propose: async (who) =>
+		(await api(server, 'POST', `/api/plans/${plan.id}/proposals`, cookies[who], { change: { kind: 'cell', projectId: 'PJ-001', field: 'budget', value: 50000000 }, reason: who })).status === 201,
+	// The section-1 item needs no proposal; the attendMeeting probes before it made the quorum.
+	resolve: async (who) => {
+		const meetingId = await meetingOfState();
+		const view = await getJson<{ agenda: { id: string; section: number }[] }>(server, `/api/plans/${plan.id}/meetings/${meetingId}`, cookies.planning_officer);
+		const item = view.body.agenda.find((i) => i.section === 1)!;
+		return (await api(server, 'POST', `/api/plans/${plan.id}/meetings/${meetingId}`, cookies[who], { action: 'resolve', itemId: item.id, decision: 'approve', note: 'รับทราบ' })).status === 200;
+	}
 };
 
+const openMeetingAs = (who: Who) =>
+	api<{ meetingId: string }>(server, 'POST', `/api/plans/${plan.id}/meetings`, cookies[who], { kind: 'ordinary', date: '15/10/2568', place: 'ห้องประชุมสำนักงานเทศบาล' });
+
+/** One open meeting per state its committee sits in (opened by that committee's seat); the draft one elsewhere. */
+const meetingsByState = new Map<PlanState, string>();
+async function meetingOfState(): Promise<string> {
+	const state = currentState;
+	const opener: Who | null = state === 'draft' ? 'support_secretary' : state === 'review' ? 'committee_chair' : null;
+	if (!meetingsByState.has(state)) {
+		if (opener) {
+			const opened = await openMeetingAs(opener);
+			expect(opened.status).toBe(201);
+			meetingsByState.set(state, opened.body.meetingId);
+		} else return meetingsByState.get('draft') ?? 'none';
+	}
+	return meetingsByState.get(state)!;
+}
+
+let currentState: PlanState = 'draft';
+
 function setState(state: PlanState) {
+	currentState = state;
 	const db = openDataDb(dataDir);
 	db.prepare('update plans set state = ? where id = ?').run(state, plan.id);
 	db.close();

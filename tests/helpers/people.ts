@@ -4,9 +4,10 @@
  * organization created with the operator CLI.
  */
 import { spawnSync } from 'node:child_process';
-import type { Who } from '../../src/lib/server/policies/planMatrix.fixture';
+import { SEATED, type SeatedWho, type Who } from '../../src/lib/server/policies/planMatrix.fixture';
 import { ROOT, type RunningServer } from './server';
-import { postAction, sessionCookieFrom, signIn } from './http';
+import { demoPlan, postAction, sessionCookieFrom, signIn } from './http';
+import { openDataDb } from './dataDir';
 
 const DEMO_USER: Partial<Record<Who, string>> = {
 	planning_officer: 'officer',
@@ -44,8 +45,31 @@ export async function signInEveryone(server: RunningServer, dataDir: string): Pr
 	const cookies = {} as Record<Who, string | undefined>;
 	for (const [who, username] of Object.entries(DEMO_USER)) cookies[who as Who] = await signIn(server, username);
 	cookies.orgMember = await inviteAndAccept(server, cookies.orgAdmin!, 'member1');
+	const plan = await demoPlan(server, cookies.planning_officer!);
+	for (const who of Object.keys(SEATED) as SeatedWho[]) {
+		cookies[who] = await seatOnPlan(server, dataDir, cookies.orgAdmin!, cookies.planning_officer!, plan.id, who.replace('_', ''), SEATED[who]);
+	}
 	createOtherOrgAdmin(dataDir, 'outsider', 'outsider-password-1');
 	cookies.outsider = await signIn(server, 'outsider', 'outsider-password-1');
 	cookies.anonymous = undefined;
 	return cookies;
+}
+
+/** Invites a new person and makes them a committee member with a seat on a plan (meeting mode); returns their cookie. */
+export async function seatOnPlan(
+	server: RunningServer,
+	dataDir: string,
+	adminCookie: string,
+	officerCookie: string,
+	planId: string,
+	username: string,
+	member: { role: string; seat: string | null }
+): Promise<string> {
+	const cookie = await inviteAndAccept(server, adminCookie, username);
+	const db = openDataDb(dataDir);
+	const { id } = db.prepare('select id from users where username = ?').get(username) as { id: string };
+	db.close();
+	const saved = await postAction(server, `/plans/${planId}/members`, { userId: id, role: member.role, seat: member.seat ?? '' }, officerCookie);
+	if (saved.body.type !== 'success') throw new Error(`membership failed: ${JSON.stringify(saved.body)}`);
+	return cookie;
 }

@@ -35,9 +35,26 @@ export const planAbilities = [
 	'manageMembers',
 	'setDeadline',
 	'extendDeadline',
-	'readHistory'
+	'readHistory',
+	// Meeting mode (the committee meets in the plan).
+	'holdMeeting',
+	'attendMeeting',
+	'propose',
+	'resolve'
 ] as const;
 export type PlanAbility = (typeof planAbilities)[number];
+
+/**
+ * A seat on the committee a member belongs to (plan role support_committee or
+ * development_committee): the chair (ประธานกรรมการ) and the secretary (กรรมการและเลขานุการ)
+ * run its meetings. A seat adds meeting abilities only; everything else follows the role.
+ */
+export const committeeSeats = ['chair', 'secretary'] as const;
+export type CommitteeSeat = (typeof committeeSeats)[number];
+
+export function isCommitteeSeat(value: unknown): value is CommitteeSeat {
+	return typeof value === 'string' && (committeeSeats as readonly string[]).includes(value);
+}
 
 /** Abilities in one organization; `policies/org.ts` answers each one. */
 export const orgAbilities = ['createPlan', 'inviteMembers', 'manageAccounts', 'manageDepartments'] as const;

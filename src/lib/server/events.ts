@@ -19,6 +19,8 @@ export interface ServerEvents {
 	commentsChanged: [planId: string, threadId: string];
 	/** A progress entry of an organization's fiscal year was saved: open progress pages refetch. */
 	progressChanged: [orgId: string, fiscalYear: string, rowId: string];
+	/** A committee meeting on a plan changed (attendance, agenda, proposals, resolutions): clients refetch it. */
+	meetingChanged: [planId: string, meetingId: string];
 }
 
 export function events(): EventEmitter<ServerEvents> {
@@ -36,7 +38,7 @@ export interface EventTransport {
 }
 
 /** The events other instances must hear about; all their arguments are strings or string lists. */
-const BRIDGED = ['sessionsEnded', 'planAccessChanged', 'commentsChanged', 'progressChanged'] as const satisfies readonly (keyof ServerEvents)[];
+const BRIDGED = ['sessionsEnded', 'planAccessChanged', 'commentsChanged', 'progressChanged', 'meetingChanged'] as const satisfies readonly (keyof ServerEvents)[];
 type Bridged = (typeof BRIDGED)[number];
 
 function isStrings(value: unknown): boolean {

@@ -12,5 +12,6 @@ export async function loadPlanScene(db: Database, actor: Actor | null, planId: s
 	const row = await plans.get(db, planId);
 	if (!row || !isPlanState(row.state)) return null;
 	const role = actor && actor.orgId === row.orgId ? await planMembers.roleOf(db, planId, actor.id) : null;
-	return { actor, plan: { id: row.id, orgId: row.orgId, state: row.state }, role, row };
+	const seat = role ? await planMembers.seatOf(db, planId, actor!.id) : null;
+	return { actor, plan: { id: row.id, orgId: row.orgId, state: row.state }, role, seat, row };
 }

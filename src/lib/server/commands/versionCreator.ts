@@ -8,7 +8,7 @@ export interface CreateVersionProps {
 	planId: string;
 	/** Shown in the version list, e.g. "ล็อกเพื่อเสนอผู้บริหาร". */
 	name: string;
-	kind: 'manual' | 'transition';
+	kind: 'manual' | 'transition' | 'resolution';
 	/** The plan state the version belongs to. */
 	state: string;
 	createdBy: string | null;

@@ -26,6 +26,8 @@ interface PendingAppend {
 	data: Buffer;
 	userId: string | null;
 	onlyWhileDraft: string;
+	/** The state the plan must be in: draft, or review for a meeting's resolution (planStore.writeResolvedProposal). */
+	inState: 'draft' | 'review';
 	resolve: (seq: number | null) => void;
 	reject: (error: unknown) => void;
 }
@@ -43,8 +45,8 @@ const pendingAppends = new WeakMap<Database, PendingAppend[]>();
  * that commit. The fsync, not the insert, is what limits how many updates a second one
  * process accepts.
  */
-export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string): Promise<number | null> {
-	if (db.pgPool) return appendPostgres(db.pgPool, docName, data, userId, onlyWhileDraft);
+export function append(db: Database, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string, inState: 'draft' | 'review' = 'draft'): Promise<number | null> {
+	if (db.pgPool) return appendPostgres(db.pgPool, docName, data, userId, onlyWhileDraft, inState);
 	return new Promise((resolve, reject) => {
 		let batch = pendingAppends.get(db);
 		if (!batch) {
@@ -52,7 +54,7 @@ export function append(db: Database, docName: string, data: Uint8Array, userId: 
 			pendingAppends.set(db, batch);
 			setImmediate(() => void commitBatch(db));
 		}
-		batch.push({ docName, data: toBuffer(data), userId, onlyWhileDraft, resolve, reject });
+		batch.push({ docName, data: toBuffer(data), userId, onlyWhileDraft, inState, resolve, reject });
 	});
 }
 
@@ -64,7 +66,7 @@ async function commitBatch(db: Database) {
 			const out: (number | null)[] = [];
 			const createdAt = new Date();
 			for (const a of batch) {
-				if (!(await isDraft(tx, a.onlyWhileDraft))) {
+				if (!(await isInState(tx, a.onlyWhileDraft, a.inState))) {
 					out.push(null);
 					continue;
 				}
@@ -82,22 +84,22 @@ async function commitBatch(db: Database) {
 	}
 }
 
-async function isDraft(db: Database, planId: string): Promise<boolean> {
+async function isInState(db: Database, planId: string, state: 'draft' | 'review'): Promise<boolean> {
 	const [row] = await db.orm.select({ state: db.t.plans.state }).from(db.t.plans).where(eq(db.t.plans.id, planId));
-	return row?.state === 'draft';
+	return row?.state === state;
 }
 
-async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string): Promise<number | null> {
+async function appendPostgres(pool: import('pg').Pool, docName: string, data: Uint8Array, userId: string | null, onlyWhileDraft: string, inState: 'draft' | 'review'): Promise<number | null> {
 	// Holding the shared lock until commit makes compaction wait for appends whose seq is
 	// taken but not yet visible, so a snapshot never claims a seq it does not contain.
 	// FOR SHARE on the plan row waits for a transition committing on any instance, then sees
 	// its new state.
 	const { rows } = await pool.query<{ seq: string }>(
 		`with l as (select pg_advisory_xact_lock_shared($1)),
-		      p as (select 1 from plans where id = $5 and state = 'draft' for share)
+		      p as (select 1 from plans where id = $5 and state = $6 for share)
 		 insert into doc_updates (doc_name, data, user_id, created_at)
 		 select $2, $3, $4, now() from l, p returning seq`,
-		[lockKey(docName), docName, toBuffer(data), userId, onlyWhileDraft]
+		[lockKey(docName), docName, toBuffer(data), userId, onlyWhileDraft, inState]
 	);
 	return rows.length ? Number(rows[0].seq) : null;
 }
@@ -206,4 +208,17 @@ export async function entries(db: Database, docName: string) {
 		.from(docUpdates)
 		.where(eq(docUpdates.docName, docName))
 		.orderBy(asc(docUpdates.seq));
+}
+
+/**
+ * A cheap fingerprint of a document's stored content (highest seq and number of log rows): it
+ * changes whenever an update commits, so readers can cache what they derive from the content.
+ */
+export async function contentMark(db: Database, docName: string): Promise<string> {
+	const { docUpdates } = db.t;
+	const [row] = await db.orm
+		.select({ head: max(docUpdates.seq), n: sql<string | number>`count(*)` })
+		.from(docUpdates)
+		.where(eq(docUpdates.docName, docName));
+	return `${row?.head ?? 0}:${row?.n ?? 0}`;
 }

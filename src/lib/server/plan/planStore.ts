@@ -130,11 +130,30 @@ const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] ==
 
 /** The one write path for plan content (see the top of this file). Throws PlanWriteRefused. */
 export async function writePlan<T = void>(db: Database, planId: string, change: PlanChange<T>, options: WriteOptions): Promise<WriteReceipt<T>> {
+	return write(db, planId, change, options, 'draft');
+}
+
+/**
+ * The one exception to "frozen content never changes": a committee meeting's resolution
+ * applying an accepted proposal while the plan is in review (or in draft). Only the
+ * resolution command (commands/resolutionRecorder.ts) calls it — after checking the chair's
+ * ability and the quorum — and it records the meeting and resolution in the version history
+ * and the audit log. It passes the same shape check, size bounds and log as every write, but
+ * not the write gate, which stays closed to editors for the whole review: instead the append
+ * is refused unless the plan is still in `state` in the same transaction as the insert, so a
+ * transition committed meanwhile (review → locked) wins and nothing changes after it.
+ */
+export async function writeResolvedProposal<T>(db: Database, planId: string, edit: (doc: Y.Doc) => T, options: { author: string; state: 'draft' | 'review' }): Promise<WriteReceipt<T>> {
+	return write(db, planId, { edit }, { author: options.author }, options.state);
+}
+
+async function write<T>(db: Database, planId: string, change: PlanChange<T>, options: WriteOptions, state: 'draft' | 'review'): Promise<WriteReceipt<T>> {
 	const docName = planDocName(planId);
 	if (planIdFromDocName(docName) !== planId) throw new PlanWriteRefused('shape', `not a plan id: ${planId}`);
+	const bypassGate = state === 'review';
 	// A freezing plan refuses before anything else is judged: a message that builds on one just
 	// refused must read as "not a draft", not as "builds on unknown content".
-	if (writeGate().isFrozen(docName)) throw new PlanWriteRefused('notDraft', 'the plan is freezing');
+	if (!bypassGate && writeGate().isFrozen(docName)) throw new PlanWriteRefused('notDraft', 'the plan is freezing');
 	const live = liveDocuments();
 	const run = async (): Promise<WriteReceipt<T>> => {
 		const current = options.document ?? (await live?.find(docName)) ?? null;
@@ -143,12 +162,12 @@ export async function writePlan<T = void>(db: Database, planId: string, change: 
 			if (current) {
 				const index = liveShapeIndex(current, PLAN_DOC_SHAPE);
 				const checked = checkUpdateShape(change.update, PLAN_DOC_SHAPE, index);
-				return { seq: await commit(db, planId, change.update, checked, index, options), result: undefined as T };
+				return { seq: await commit(db, planId, change.update, checked, index, options, state), result: undefined as T };
 			}
 			// No live document here: judge the update against the stored one.
 			return withStoredPlan(db, planId, async (doc) => {
 				const checked = checkUpdateShape(change.update, PLAN_DOC_SHAPE, new LiveShapeIndex(doc, PLAN_DOC_SHAPE));
-				return { seq: await commit(db, planId, change.update, checked, null, options), result: undefined as T };
+				return { seq: await commit(db, planId, change.update, checked, null, options, state), result: undefined as T };
 			});
 		}
 		// An edit runs on a copy of the current content; what it changed is the update to store.
@@ -173,22 +192,25 @@ export async function writePlan<T = void>(db: Database, planId: string, change: 
 		} finally {
 			scratch.destroy();
 		}
-		return { seq: await commit(db, planId, update, checked, null, options), result };
+		return { seq: await commit(db, planId, update, checked, null, options, state), result };
 	};
 	// A document being loaded by its own hooks (options.document) is already held.
 	return options.document || !live ? run() : live.hold(docName, run);
 }
 
-async function commit(db: Database, planId: string, update: Uint8Array, checked: CheckedItem[], index: LiveShapeIndex | null, options: WriteOptions): Promise<number> {
+async function commit(db: Database, planId: string, update: Uint8Array, checked: CheckedItem[], index: LiveShapeIndex | null, options: WriteOptions, state: 'draft' | 'review'): Promise<number> {
 	const docName = planDocName(planId);
 	const gate = writeGate();
-	if (!gate.enter(docName)) throw new PlanWriteRefused('notDraft', 'the plan is freezing');
+	// A resolution in review passes the closed gate (see writeResolvedProposal); it still counts
+	// as in flight, so a transition freezing meanwhile waits for it.
+	const entered = gate.enter(docName);
+	if (!entered && state !== 'review') throw new PlanWriteRefused('notDraft', 'the plan is freezing');
 	// Until applied, later messages that build on this one are judged through the index.
 	const release = index?.register(checked);
 	let unreserve: (() => void) | undefined;
 	try {
 		unreserve = await budgetOf(db).reserve(docName, update.byteLength, checked.length === 0);
-		const seq = await docLog.append(db, docName, update, options.author, planId);
+		const seq = await docLog.append(db, docName, update, options.author, planId, state);
 		if (seq === null) throw new PlanWriteRefused('notDraft');
 		if (!options.appliedByCaller) {
 			const target = options.document ?? (await liveDocuments()?.find(docName));
@@ -201,7 +223,7 @@ async function commit(db: Database, planId: string, update: Uint8Array, checked:
 	} finally {
 		// Hocuspocus applies the caller's message in the microtasks after this resolves.
 		if (release) setImmediate(release);
-		gate.leave(docName);
+		if (entered) gate.leave(docName);
 	}
 }
 

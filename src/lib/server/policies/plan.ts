@@ -3,7 +3,7 @@
  * form actions, API endpoints and the collaboration server all ask here.
  */
 import { error } from '@sveltejs/kit';
-import { planAbilities, type OrgRole, type PlanAbility, type PlanRole } from '$lib/domain/roles';
+import { planAbilities, type CommitteeSeat, type OrgRole, type PlanAbility, type PlanRole } from '$lib/domain/roles';
 import { isContentWritable, type PlanState } from '$lib/domain/workflow';
 
 export interface Actor {
@@ -17,6 +17,8 @@ export interface PlanScene {
 	plan: { id: string; orgId: string; state: PlanState };
 	/** The actor's role on this plan, or null when not a member. */
 	role: PlanRole | null;
+	/** The actor's seat on their committee (chair, secretary), when they hold one. */
+	seat?: CommitteeSeat | null;
 }
 
 export type PlanAbilityMap = Record<PlanAbility, boolean>;
@@ -27,6 +29,10 @@ const isOrgAdmin = (s: PlanScene) => sameOrg(s) && s.actor?.orgRole === 'admin';
 const hasRole = (s: PlanScene, ...roles: PlanRole[]) => isMember(s) && roles.includes(s.role!);
 const inState = (s: PlanScene, ...states: PlanState[]) => states.includes(s.plan.state);
 const drafters: PlanRole[] = ['planning_officer', 'support_committee'];
+/** The committee that meets on the plan in its state: the support committee drafts, the development committee reviews. */
+const sittingCommittee = (s: PlanScene): PlanRole | null => (s.plan.state === 'draft' ? 'support_committee' : s.plan.state === 'review' ? 'development_committee' : null);
+const sits = (s: PlanScene) => sittingCommittee(s) !== null && hasRole(s, sittingCommittee(s)!);
+const seated = (s: PlanScene, ...seats: CommitteeSeat[]) => sits(s) && !!s.seat && seats.includes(s.seat);
 
 const rules: Record<PlanAbility, (s: PlanScene) => boolean> = {
 	// Org admins see their organization's plans to support members, but edit nothing.
@@ -49,7 +55,17 @@ const rules: Record<PlanAbility, (s: PlanScene) => boolean> = {
 	extendDeadline: (s) => hasRole(s, 'executive') && inState(s, 'draft', 'review', 'locked'),
 	// A cell's past values and who wrote them: the people who prepare, review and sign the
 	// plan; viewers and organization admins see the plan as it stands, not its drafts.
-	readHistory: (s) => hasRole(s, ...drafters, 'development_committee', 'executive')
+	readHistory: (s) => hasRole(s, ...drafters, 'development_committee', 'executive'),
+	// Meeting mode: the sitting committee's chair or secretary runs the meeting, its members
+	// check in, the chair alone records resolutions (and only with a quorum — the command checks).
+	holdMeeting: (s) => seated(s, 'chair', 'secretary'),
+	attendMeeting: (s) => sits(s),
+	// While the content is frozen for review only the development committee proposes; in
+	// draft, anyone who works on the plan may leave a proposal for the committee to decide.
+	propose: (s) =>
+		(hasRole(s, 'development_committee') && inState(s, 'review')) ||
+		(hasRole(s, ...drafters, 'development_committee') && inState(s, 'draft')),
+	resolve: (s) => seated(s, 'chair')
 };
 
 export function can(scene: PlanScene, ability: PlanAbility): boolean {

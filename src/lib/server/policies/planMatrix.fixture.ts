@@ -3,11 +3,18 @@
  * §6.1), shared by the policy's unit test and the end-to-end matrix test against the real
  * server. A change to the policy has to be a change to this table too.
  */
-import type { PlanAbility, PlanRole } from '$lib/domain/roles';
+import type { CommitteeSeat, PlanAbility, PlanRole } from '$lib/domain/roles';
 import type { PlanState } from '$lib/domain/workflow';
 
-/** A plan role, or someone with no role on the plan. */
-export type Who = PlanRole | 'orgAdmin' | 'orgMember' | 'outsider' | 'anonymous';
+/** A plan role, a committee member with a seat, or someone with no role on the plan. */
+export type Who = PlanRole | SeatedWho | 'orgAdmin' | 'orgMember' | 'outsider' | 'anonymous';
+/** Seated committee members (meeting mode): the development committee's chair, the support committee's secretary. */
+export type SeatedWho = 'committee_chair' | 'support_secretary';
+export const SEATED: Record<SeatedWho, { role: PlanRole; seat: CommitteeSeat }> = {
+	committee_chair: { role: 'development_committee', seat: 'chair' },
+	support_secretary: { role: 'support_committee', seat: 'secretary' }
+};
+const isSeated = (who: Who): who is SeatedWho => who in SEATED;
 const D = 'draft', R = 'review', L = 'locked', A = 'approved', N = 'announced';
 type Row = Partial<Record<Who, PlanState[]>>;
 
@@ -29,12 +36,20 @@ export const MATRIX: Record<PlanAbility, Row> = {
 	manageMembers: { planning_officer: [D, R, L, A, N], orgAdmin: [D, R, L, A, N] },
 	setDeadline: { planning_officer: [D, R, L] },
 	extendDeadline: { executive: [D, R, L] },
-	readHistory: { planning_officer: [D, R, L, A, N], support_committee: [D, R, L, A, N], development_committee: [D, R, L, A, N], executive: [D, R, L, A, N] }
+	readHistory: { planning_officer: [D, R, L, A, N], support_committee: [D, R, L, A, N], development_committee: [D, R, L, A, N], executive: [D, R, L, A, N] },
+	// Meeting mode. A seat adds these only; for every other ability a seated member counts as their role.
+	holdMeeting: { committee_chair: [R], support_secretary: [D] },
+	attendMeeting: { support_committee: [D], support_secretary: [D], development_committee: [R], committee_chair: [R] },
+	propose: { planning_officer: [D], support_committee: [D], support_secretary: [D], development_committee: [D, R], committee_chair: [D, R] },
+	resolve: { committee_chair: [R] }
 };
 
-export const everyone: Who[] = ['planning_officer', 'support_committee', 'development_committee', 'executive', 'viewer', 'orgAdmin', 'orgMember', 'outsider', 'anonymous'];
+const MEETING_ABILITIES: PlanAbility[] = ['holdMeeting', 'attendMeeting', 'propose', 'resolve'];
+
+export const everyone: Who[] = ['planning_officer', 'support_committee', 'development_committee', 'executive', 'viewer', 'orgAdmin', 'orgMember', 'outsider', 'anonymous', 'committee_chair', 'support_secretary'];
 
 /** Whether `who` may do `ability` in `state`, by the table. */
 export function expected(ability: PlanAbility, who: Who, state: PlanState): boolean {
-	return (MATRIX[ability][who] ?? []).includes(state);
+	const as = isSeated(who) && !MEETING_ABILITIES.includes(ability) ? SEATED[who].role : who;
+	return (MATRIX[ability][as] ?? []).includes(state);
 }

@@ -382,3 +382,128 @@ export const progressEvidence = sqliteTable(
 	},
 	(t) => [index('progress_evidence_row').on(t.orgId, t.fiscalYear, t.rowId)]
 );
+
+// ───────────────────────────── meeting mode ─────────────────────────────
+/** A seat (chair, secretary) a committee member holds on a plan; the role stays in plan_members. */
+export const committeeSeats = sqliteTable(
+	'committee_seats',
+	{
+		planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+		userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+		seat: text('seat').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.userId] })]
+);
+
+/** A committee meeting held on a plan (ครั้งที่ number/yearBe) and its minutes. */
+export const meetings = sqliteTable(
+	'meetings',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+		/** support_committee | development_committee */
+		committee: text('committee').notNull(),
+		/** ordinary (สามัญ) | extraordinary (วิสามัญ) */
+		kind: text('kind').notNull(),
+		number: integer('number').notNull(),
+		yearBe: integer('year_be').notNull(),
+		/** ISO date */
+		date: text('date').notNull(),
+		place: text('place').notNull(),
+		chairId: text('chair_id').notNull(),
+		secretaryId: text('secretary_id').notNull(),
+		/** Members needed; null: more than half of the committee */
+		quorum: integer('quorum'),
+		/** open | closed */
+		status: text('status').notNull(),
+		currentItemId: text('current_item_id'),
+		/** The secretary's narrative of the minutes */
+		narrative: text('narrative').notNull().default(''),
+		recorderName: text('recorder_name').notNull().default(''),
+		checkerName: text('checker_name').notNull().default(''),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+		/** The meeting that adopted these minutes (รับรองรายงานการประชุม) */
+		adoptedInMeetingId: text('adopted_in_meeting_id'),
+		createdBy: text('created_by').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('meetings_plan').on(t.planId, t.number)]
+);
+
+/** Who was at a meeting: checked in by themselves or marked by the secretary. person is a user id or guest:<id>. */
+export const meetingAttendance = sqliteTable(
+	'meeting_attendance',
+	{
+		meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+		person: text('person').notNull(),
+		userId: text('user_id'),
+		name: text('name').notNull(),
+		position: text('position').notNull().default(''),
+		/** present | absent (ลา) | guest (ผู้เข้าร่วมประชุม) */
+		status: text('status').notNull(),
+		markedBy: text('marked_by').notNull(),
+		markedAt: integer('marked_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.person] })]
+);
+
+/** One agenda item (ระเบียบวาระ) under one of the four sections, in order. */
+export const meetingAgenda = sqliteTable(
+	'meeting_agenda',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+		/** 1 ประธานแจ้ง, 2 รับรองรายงาน, 3 เพื่อพิจารณา, 4 อื่น ๆ */
+		section: integer('section').notNull(),
+		order: integer('order').notNull(),
+		title: text('title').notNull(),
+		/** thread | proposal | minutes */
+		refKind: text('ref_kind'),
+		refId: text('ref_id')
+	},
+	(t) => [index('meeting_agenda_meeting').on(t.meetingId, t.section, t.order)]
+);
+
+/** A proposed change to plan content, decided by a resolution; never applied any other way. */
+export const planProposals = sqliteTable(
+	'plan_proposals',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+		meetingId: text('meeting_id'),
+		/** JSON (domain/meeting/proposal.ts) */
+		change: text('change').notNull(),
+		reason: text('reason').notNull().default(''),
+		/** pending | accepted | rejected */
+		status: text('status').notNull(),
+		proposedBy: text('proposed_by').notNull(),
+		createdAt: createdAt(),
+		resolutionId: text('resolution_id')
+	},
+	(t) => [index('plan_proposals_plan').on(t.planId, t.createdAt)]
+);
+
+/** A resolution (มติ) the chair recorded; accepted proposals name the version they produced. */
+export const meetingResolutions = sqliteTable(
+	'meeting_resolutions',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+		agendaItemId: text('agenda_item_id'),
+		proposalId: text('proposal_id'),
+		/** approve | reject | amend */
+		decision: text('decision').notNull(),
+		note: text('note').notNull().default(''),
+		/** JSON of what was applied (the amended change for amend) */
+		appliedChange: text('applied_change'),
+		votesFor: integer('votes_for'),
+		votesAgainst: integer('votes_against'),
+		votesAbstain: integer('votes_abstain'),
+		versionId: text('version_id'),
+		recordedBy: text('recorded_by').notNull(),
+		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('meeting_resolutions_meeting').on(t.meetingId, t.recordedAt)]
+);

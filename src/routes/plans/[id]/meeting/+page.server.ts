@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { runtime } from '$server/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import { loadPlanScene } from '$lib/server/planAccess';
+import { abilitiesFor, authorize } from '$lib/server/policies/plan';
+import { meetingList } from '$lib/server/meetingView';
+import { translate } from '$lib/i18n';
+import { planDocName } from '$lib/domain/docNames';
+import { colorFor } from '$lib/domain/colors';
+
+export async function load({ params, locals, url }) {
+	const user = requireUser(locals, url);
+	const { db } = await runtime();
+	const scene = await loadPlanScene(db, user, params.id);
+	if (!scene) error(404, translate(locals.locale, 'planNotFound'));
+	authorize(scene, 'read');
+	return {
+		plan: { id: scene.row.id, title: scene.row.title, state: scene.row.state },
+		role: scene.role,
+		abilities: abilitiesFor(scene),
+		meetings: await meetingList(db, params.id),
+		docName: planDocName(scene.row.id),
+		me: { id: user.id, name: user.displayName, color: colorFor(user.id) }
+	};
+}
