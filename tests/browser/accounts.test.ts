@@ -65,7 +65,7 @@ it('invite → set password → sign in → sees only own organization plans →
 	await officer.locator('.plans a').first().click();
 	await officer.getByRole('link', { name: 'ผู้ร่วมจัดทำแผน' }).click();
 	const row = officer.locator('tr', { hasText: 'นายทดสอบ ระบบดี' });
-	await row.locator('select').selectOption('viewer');
+	await row.getByLabel('บทบาทในแผน: นายทดสอบ ระบบดี').selectOption('viewer');
 	await row.getByRole('button', { name: 'บันทึก' }).click();
 	await officer.waitForLoadState('networkidle');
 
