@@ -6,7 +6,6 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $server: 'server' },
 		// Every page: scripts only from our origin plus SvelteKit's own inline bootstrap (a fresh
 		// nonce per response), never inline handlers or eval, so injected markup cannot run.
 		// Styles allow inline (Svelte style: directives, Tiptap, app.html); plan text never
@@ -29,9 +28,9 @@ const config = {
 			}
 		},
 		typescript: {
-			// Type-check the server entry, collaboration server, tests and benchmarks too.
+			// Type-check the Node entry glue, tests and benchmarks too.
 			config: (tsconfig) => {
-				tsconfig.include.push('../server/**/*.ts', '../server/**/*.js', '../tests/**/*.ts', '../bench/**/*.ts');
+				tsconfig.include.push('../server/**/*.js', '../tests/**/*.ts', '../bench/**/*.ts');
 			}
 		}
 	}

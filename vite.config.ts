@@ -13,7 +13,7 @@ function collabDevServer(): Plugin {
 			if (!server.httpServer) return;
 			attachCollab(
 				server.httpServer as import('node:http').Server,
-				async () => (await server.ssrLoadModule('/server/runtime.ts')).startRuntime(),
+				async () => (await server.ssrLoadModule('/src/lib/server/runtime.ts')).startRuntime(),
 				{ leaveOtherPaths: true }
 			);
 		}

@@ -5,8 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	resolve: {
 		alias: {
-			$lib: new URL('./src/lib', import.meta.url).pathname,
-			$server: new URL('./server', import.meta.url).pathname
+			$lib: new URL('./src/lib', import.meta.url).pathname
 		}
 	},
 	test: {
@@ -15,7 +14,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+					include: ['src/**/*.test.ts'],
 					environment: 'node'
 				}
 			},

@@ -51,7 +51,7 @@ async function main() {
 	} catch (/** @type {any} */ error) {
 		fail(['ConfigError', 'DatabaseUnavailableError'].includes(error?.name) ? error.message : String(error?.stack ?? error));
 	}
-	/** @type {import('./runtime').Runtime} */
+	/** @type {import('../src/lib/server/runtime').Runtime} */
 	const runtime = await /** @type {any} */ (globalThis)[SLOT].runtime;
 	try {
 		const { org, user } = await runtime.operator.createAdmin({

@@ -45,7 +45,7 @@ async function main() {
 		}
 		fail(error);
 	}
-	/** @type {import('./runtime').Runtime} */
+	/** @type {import('../src/lib/server/runtime').Runtime} */
 	const runtime = await /** @type {any} */ (globalThis)[SLOT].runtime.catch(fail);
 	const { config } = runtime;
 

@@ -10,7 +10,7 @@ export const COLLAB_PATH = '/collab';
  * own HMR socket shares the dev server); in production nothing else upgrades, so the socket
  * is closed.
  * @param {import('node:http').Server} server
- * @param {import('./runtime').Runtime | (() => Promise<any>)} runtimeOrLoader
+ * @param {import('../src/lib/server/runtime').Runtime | (() => Promise<any>)} runtimeOrLoader
  * @param {{ leaveOtherPaths?: boolean }} [options]
  */
 export function attachCollab(server, runtimeOrLoader, options = {}) {

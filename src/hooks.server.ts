@@ -1,5 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { startRuntime, runtime } from '$server/runtime';
+import { startRuntime, runtime } from '$lib/server/runtime';
 import { isLocale } from '$lib/i18n';
 import { clientAddress } from '$lib/server/clientAddress';
 import { withSecurityHeaders } from '$lib/server/securityHeaders';

@@ -1,5 +1,5 @@
 import { orgAbilitiesFor } from '$lib/server/policies/org';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import * as comments from '$lib/server/db/comments';
 
 export async function load({ locals, url }) {

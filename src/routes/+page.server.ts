@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fiscalYearBE, readForm, requiredText } from '$lib/server/input';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { readablePlans } from '$lib/server/planList';
 import { createPlan } from '$lib/server/commands/planCreator';

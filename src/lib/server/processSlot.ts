@@ -6,7 +6,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type pino from 'pino';
-import type { Runtime } from '$server/runtime';
+import type { Runtime } from '$lib/server/runtime';
 import type { WriteGate } from './writeGate';
 import type { LiveDocuments } from './plan/liveDocuments';
 import type { ServerEvents } from './events';

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import * as sessions from '$lib/server/db/sessions';
 import { changePassword } from '$lib/server/commands/passwordChanger';

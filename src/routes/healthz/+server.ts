@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { log } from '$lib/server/log';
 
 /**

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { signIn } from '$lib/server/commands/sessionCreator';
 import { endSession } from '$lib/server/commands/sessionEnder';
 import { setSessionCookie } from '$lib/server/auth/session';

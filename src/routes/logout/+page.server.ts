@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { endSession } from '$lib/server/commands/sessionEnder';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 

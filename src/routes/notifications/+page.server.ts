@@ -1,4 +1,4 @@
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import * as comments from '$lib/server/db/comments';
 import * as plans from '$lib/server/db/plans';

@@ -3,7 +3,7 @@
  * the print model with the requested settings. Routes stay thin (parse, call, return).
  */
 import { error } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '../auth/guard';
 import { loadPlanScene } from '../planAccess';
 import { authorize } from '../policies/plan';

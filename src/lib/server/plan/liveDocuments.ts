@@ -1,6 +1,6 @@
 /**
  * How the plan store reaches the documents the collaboration server holds in memory. The
- * collaboration server registers itself at start (server/collab/index.ts); without it (unit
+ * collaboration server registers itself at start (collab/index.ts); without it (unit
  * tests, the operator CLI) there are no live documents and the log alone is the truth.
  */
 import type * as Y from 'yjs';

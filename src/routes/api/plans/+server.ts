@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { parseInput, requiredText } from '$lib/server/input';
 import { readJsonBody } from '$lib/server/jsonBody';
 import { createPlan } from '$lib/server/commands/planCreator';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { acceptInvitation, findUsableInvitation } from '$lib/server/commands/invitationAccepter';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';

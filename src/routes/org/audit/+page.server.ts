@@ -1,4 +1,4 @@
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeInOrg } from '$lib/server/policies/org';
 import * as audit from '$lib/server/db/audit';

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { orgAbilitiesFor } from '$lib/server/policies/org';
 import * as users from '$lib/server/db/users';

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { authorizeInOrg } from '$lib/server/policies/org';
 import { listDepartments } from '$lib/server/db/departments';

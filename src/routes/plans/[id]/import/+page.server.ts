@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { authorize } from '$lib/server/policies/plan';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { abilitiesFor, authorize } from '$lib/server/policies/plan';

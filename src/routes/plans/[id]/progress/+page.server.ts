@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadProgressScene } from '$lib/server/progress/announcedPlan';
 import { authorizeProgress, progressAbilitiesFor } from '$lib/server/policies/progress';

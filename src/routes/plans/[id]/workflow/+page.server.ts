@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { choice, readForm, requiredText, text } from '$lib/server/input';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { abilitiesFor, authorize } from '$lib/server/policies/plan';

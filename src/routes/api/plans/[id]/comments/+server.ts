@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { authorize } from '$lib/server/policies/plan';
 import { planThreads } from '$lib/server/commentRegister';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { readJson, refused, requireActor } from '$lib/server/http';
 import { parseInput, text } from '$lib/server/input';
 import { createProposal, MAX_REASON } from '$lib/server/commands/meeting/proposals';

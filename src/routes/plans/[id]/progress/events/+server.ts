@@ -5,7 +5,7 @@
  * stream ends when its session does (sign-out, password change, revocation).
  */
 import { error } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { loadProgressScene } from '$lib/server/progress/announcedPlan';
 import { authorizeProgress } from '$lib/server/policies/progress';
 import { events } from '$lib/server/events';

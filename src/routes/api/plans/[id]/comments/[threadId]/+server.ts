@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { setThreadStatus } from '$lib/server/commands/threadResolver';
 import * as v from 'valibot';
 import { readJsonInput, refusedInput, requireActor } from '$lib/server/http';

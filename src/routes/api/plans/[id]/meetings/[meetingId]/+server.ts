@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { loadPlanScene } from '$lib/server/planAccess';
 import { authorize } from '$lib/server/policies/plan';
 import { readJson, refused, requireActor } from '$lib/server/http';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { findAnnouncedEdition } from '$lib/server/publicPlans';
 import { announcedPdf } from '$lib/server/export/announcedPdf';
 import { PdfUnavailableError } from '$lib/server/export/pdf';

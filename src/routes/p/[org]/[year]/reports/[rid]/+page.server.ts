@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { findAnnouncedReport } from '$lib/server/publicReports';
 
 /** Public, permanent page of an announced monitoring report: readable without signing in. */

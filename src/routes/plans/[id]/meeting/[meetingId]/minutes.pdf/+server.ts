@@ -1,4 +1,4 @@
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireActor } from '$lib/server/http';
 import { loadMinutes } from '$lib/server/meetingMinutes';
 import { PdfUnavailableError } from '$lib/server/export/pdf';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { readEvidence } from '$lib/server/commands/evidenceKeeper';
 
 /** An evidence file, as a download of the type its bytes showed, never rendered as a page. */

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { loadMadeReport } from '$lib/server/progress/reportPage';
 import { announceReport } from '$lib/server/commands/reportPublisher';

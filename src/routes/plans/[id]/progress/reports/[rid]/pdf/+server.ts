@@ -1,4 +1,4 @@
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { error } from '@sveltejs/kit';
 import { loadMadeReport } from '$lib/server/progress/reportPage';
 import { renderReportPdf } from '$lib/server/export/reportPdf';

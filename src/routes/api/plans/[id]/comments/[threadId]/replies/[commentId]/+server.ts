@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { runtime } from '$server/runtime';
+import { runtime } from '$lib/server/runtime';
 import { editComment, hideComment } from '$lib/server/commands/commentEditor';
 import * as v from 'valibot';
 import { readJsonInput, refused, refusedInput, requireActor } from '$lib/server/http';
