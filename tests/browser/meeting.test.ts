@@ -52,6 +52,9 @@ async function pageAs(who: string, url: string): Promise<Page> {
 	await context.addCookies([{ name, value, url: server.url }]);
 	const page = await context.newPage();
 	await page.goto(server.url + url);
+	// Acting before the page is hydrated and connected would submit its forms natively and
+	// miss the live notices: wait as a person waits for the page to be up.
+	if (url.endsWith('/meeting')) await page.locator('[data-testid="meetings-heading"][data-live="yes"]').waitFor({ timeout: LIVE });
 	return page;
 }
 
