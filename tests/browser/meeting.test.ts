@@ -99,7 +99,7 @@ it('members check in, the secretary marks a member without a device, the quorum 
 	await secretary.getByLabel('นายประเสริฐ พัฒนา').selectOption('present');
 	await expect.poll(() => quorum(chair), { timeout: LIVE }).toContain('มา 3 จาก 5 คน');
 	expect(await quorum(chair)).toMatch(/^ครบองค์ประชุม/);
-	expect(await quorum(m1)).toContain('มา 3 จาก 5 คน');
+	await expect.poll(() => quorum(m1), { timeout: LIVE }).toContain('มา 3 จาก 5 คน');
 	await chair.getByTestId('check-in').click();
 	await expect.poll(() => quorum(m1), { timeout: LIVE }).toContain('มา 4 จาก 5 คน');
 
@@ -125,9 +125,9 @@ it('the chair brings it up and records เห็นชอบ; the change appears
 	const projector = await chair.context().newPage();
 	await projector.goto(server.url + (await chair.getByTestId('projector-link').getAttribute('href')));
 	await expect.poll(() => projector.getByTestId('projector-item').innerText(), { timeout: LIVE }).toContain('600,000 บาท');
-	expect(await projector.getByTestId('proposal-effect').innerText()).toContain(afterTotal);
+	await expect.poll(() => projector.getByTestId('proposal-effect').innerText(), { timeout: LIVE }).toContain(afterTotal);
 	const beforeTotal = formatBaht(effect.total.before.budget, { zero: 'number' });
-	expect(await projector.getByTestId('projector-pd01').innerText()).toContain(beforeTotal);
+	await expect.poll(() => projector.getByTestId('projector-pd01').innerText(), { timeout: LIVE }).toContain(beforeTotal);
 	await chair.getByTestId('record-resolution').click();
 	for (const p of [secretary, m1, m2, m3]) {
 		await expect.poll(() => p.getByTestId('agenda-item').filter({ hasText: '600,000 บาท' }).getByTestId('resolution').count(), { timeout: LIVE }).toBe(1);
