@@ -11,6 +11,7 @@ import { FISCAL_MONTHS, type Month, type Plan, type Project, type EquipmentItem,
 import { computePd01, shownPercent, type Pd01Percent, type Pd01Scope } from '$lib/domain/plan/pd01';
 import { formatBaht } from '$lib/domain/plan/money';
 import { THAI_MONTHS_SHORT, withNumerals, type Numerals } from '$lib/domain/thai';
+import type { AnnouncementParts } from '$lib/domain/announcement';
 
 /** Parts of the document, in print order (§2). */
 const PRINT_PARTS = ['cover', 'announcement', 'preface', 'toc', 'intro', 'pd01', 'pd02', 'pd021'] as const;
@@ -242,14 +243,6 @@ export interface TocEntry {
 	level: 1 | 2;
 }
 
-export interface AnnouncementText {
-	heading: string;
-	subject: string;
-	paragraphs: string[];
-	dateText: string;
-	signatoryName: string;
-	signatoryPosition: string;
-}
 
 /** Header lines of every page of a ผด. form (§3). */
 export interface FormHead {
@@ -265,7 +258,7 @@ export interface PrintModel {
 	fiscalYear: number;
 	cover: { lines: string[]; footerLines: string[] };
 	/** Only when the plan is announced (the caller decides; see `buildPrintModel`). */
-	announcement: AnnouncementText | null;
+	announcement: AnnouncementParts | null;
 	preface: { heading: string; paragraphs: string[]; signature: string[] };
 	toc: TocEntry[];
 	intro: { title: string; blocks: IntroBlock[] };
@@ -284,7 +277,7 @@ export interface BuildOptions {
 	 * The ประกาศ to print, or null: the text recorded when the plan was announced (planExport.ts
 	 * reads it from the workflow record), never the plan's own placeholder.
 	 */
-	announcement?: AnnouncementText | null;
+	announcement?: AnnouncementParts | null;
 }
 
 const FUNDING_SILENT = /^(เทศบัญญัติ|ข้อบัญญัติ)งบประมาณรายจ่ายประจำปี/;
