@@ -1,23 +1,12 @@
 /** Who wrote what: the cell under the pointer or the cursor names its author; its history lists values, who and when. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser';
 import { cell, cellText, openPlanAs, rowId, saveState, typeInto } from './plan-support';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.kill();
-});
+const env = useServerAndBrowser();
 
 it('a cell shows who wrote its value and, on request, its history', async () => {
-	const [alice, bob] = await Promise.all([openPlanAs(browser, server, 'support'), openPlanAs(browser, server, 'support2')]);
+	const [alice, bob] = await Promise.all([openPlanAs(env.browser, env.server, 'support'), openPlanAs(env.browser, env.server, 'support2')]);
 	const a = await rowId(alice.page, 0);
 	const before = await cellText(bob.page, a, 'budget');
 	await typeInto(bob.page, a, 'budget', '3,456');

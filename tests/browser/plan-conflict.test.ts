@@ -3,25 +3,14 @@
  * is shown each conflict with both values and who saved the other one; a short cell ends as
  * one person's value (theirs until she chooses hers), never an interleaving of two texts.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser';
 import { cellText, openPlanAs, rowId, saveState, typeInto } from './plan-support';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.kill();
-});
+const env = useServerAndBrowser();
 
 it('offline conflicts on a budget and a name are listed with both values and resolved by choice', async () => {
-	const [alice, bob] = await Promise.all([openPlanAs(browser, server, 'support'), openPlanAs(browser, server, 'support2')]);
+	const [alice, bob] = await Promise.all([openPlanAs(env.browser, env.server, 'support'), openPlanAs(env.browser, env.server, 'support2')]);
 	const a = await rowId(alice.page, 0);
 	const b = await rowId(alice.page, 1);
 

@@ -4,30 +4,19 @@
  * a reload: the IndexedDB copy does not bring them back), never applies them when the plan
  * returns to draft, and lets the drafter discard them.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser';
 import { demoPlan, signIn } from '../helpers/http';
 import { step } from '../helpers/workflow';
 import { cellText, openPlanAs, rowId, saveState, typeInto, waitReady } from './plan-support';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.kill();
-});
+const env = useServerAndBrowser();
 
 it('offline edits refused because the plan left draft are shown, kept aside and never applied unasked', async () => {
-	const support = await signIn(server, 'support');
-	const committee = await signIn(server, 'committee');
-	const plan = await demoPlan(server, support);
-	const { context, page } = await openPlanAs(browser, server, 'support');
+	const support = await signIn(env.server, 'support');
+	const committee = await signIn(env.server, 'committee');
+	const plan = await demoPlan(env.server, support);
+	const { context, page } = await openPlanAs(env.browser, env.server, 'support');
 	const a = await rowId(page, 0);
 	const savedBudget = await cellText(page, a, 'budget');
 
@@ -37,7 +26,7 @@ it('offline edits refused because the plan left draft are shown, kept aside and 
 	await expect.poll(() => page.getByTestId('save-state').innerText()).toContain('ยังไม่ได้บันทึก 1 รายการ');
 
 	// Meanwhile the plan is submitted for review.
-	await step(server, plan.id, 'submit', support);
+	await step(env.server, plan.id, 'submit', support);
 	await context.setOffline(false);
 
 	// Told, with both values; the page shows the server's value.
@@ -56,10 +45,10 @@ it('offline edits refused because the plan left draft are shown, kept aside and 
 	await expect.poll(() => page.locator('[data-testid="refused-edit"]').count()).toBe(1);
 
 	// Back to draft: the page becomes writable, the refused edit is not applied.
-	await step(server, plan.id, 'return', committee, { note: 'แก้ไขงบประมาณ' });
+	await step(env.server, plan.id, 'return', committee, { note: 'แก้ไขงบประมาณ' });
 	await expect.poll(() => page.getByTestId('read-only').count()).toBe(0);
 	await expect.poll(() => saveState(page)).toBe('saved');
-	const other = await openPlanAs(browser, server, 'support2');
+	const other = await openPlanAs(env.browser, env.server, 'support2');
 	expect(await cellText(other.page, a, 'budget')).toBe(savedBudget);
 	expect(await cellText(page, a, 'budget')).toBe(savedBudget);
 

@@ -2,25 +2,14 @@
  * Offline: edits made while the network is gone are kept in IndexedDB, survive closing and
  * reopening the page, and merge with what others did meanwhile once back online.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser';
 import { cellText, openPlanAs, rowId, saveState, sectionText, typeInto, waitReady } from './plan-support';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.kill();
-});
+const env = useServerAndBrowser();
 
 it('offline edits survive a reload and merge after reconnect', async () => {
-	const [alice, bob] = await Promise.all([openPlanAs(browser, server, 'support'), openPlanAs(browser, server, 'support2')]);
+	const [alice, bob] = await Promise.all([openPlanAs(env.browser, env.server, 'support'), openPlanAs(env.browser, env.server, 'support2')]);
 	const a = await rowId(alice.page, 0);
 	const b = await rowId(alice.page, 1);
 
@@ -46,7 +35,7 @@ it('offline edits survive a reload and merge after reconnect', async () => {
 
 	// Reopened: her offline edits come back from IndexedDB and merge with Bob's.
 	const page = await alice.context.newPage();
-	await page.goto(server.url + '/');
+	await page.goto(env.server.url + '/');
 	await page.locator('.plans a').first().click();
 	await waitReady(page);
 	for (const p of [page, bob.page]) {
