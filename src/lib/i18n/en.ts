@@ -509,5 +509,18 @@ export const en: Record<keyof typeof th, string> = {
 	frozen_approved: 'Approved by the executive ({by}, {at}); the content cannot be edited.',
 	frozen_announced: 'Announced by {by} on {at}; changes need an amendment.',
 	frozenNote: 'Reason: {note}',
-	frozenUnknownActor: 'a removed user'
+	frozenUnknownActor: 'a removed user',
+	find: 'Find',
+	findLabel: 'Find in the plan',
+	findPlaceholder: 'Find in the plan (Ctrl+F)',
+	findCount: '{n} of {total}',
+	findNone: 'No match',
+	findPrevious: 'Previous match',
+	findNext: 'Next match',
+	findReplaceWith: 'Replace with',
+	findReplaceOne: 'Replace',
+	findReplaceAll: 'Replace all',
+	findReplaced: 'Replaced {count}',
+	findNotReplaceable: 'This is an amount: change it by typing in the cell',
+	findClose: 'Close find'
 };
