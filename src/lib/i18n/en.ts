@@ -522,5 +522,6 @@ export const en: Record<keyof typeof th, string> = {
 	findReplaceAll: 'Replace all',
 	findReplaced: 'Replaced {count}',
 	findNotReplaceable: 'This is an amount: change it by typing in the cell',
-	findClose: 'Close find'
+	findClose: 'Close find',
+	closeComments: 'Close comments'
 };

@@ -520,5 +520,6 @@ export const th = {
 	findReplaceAll: 'แทนที่ทั้งหมด',
 	findReplaced: 'แทนที่แล้ว {count} แห่ง',
 	findNotReplaceable: 'ช่องนี้เป็นจำนวนเงิน แก้ไขได้โดยพิมพ์ในช่อง',
-	findClose: 'ปิดการค้นหา'
+	findClose: 'ปิดการค้นหา',
+	closeComments: 'ปิดความคิดเห็น'
 } as const;
