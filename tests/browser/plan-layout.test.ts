@@ -33,3 +33,27 @@ it('never scrolls sideways on a 390 px phone, and comments open over the page an
 	await page.locator('[data-action="close-comments"]').click();
 	await expect.poll(() => drawer.count()).toBe(0);
 });
+
+it('lets a keyboard user reach the project grid in a few keys: skip link, then the link to ผด.02', async () => {
+	const { page } = await openPlanAs(env.browser, env.server, 'officer');
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	const focused = () => page.evaluate(() => {
+		const e = document.activeElement;
+		return e?.closest('[role="grid"]') ? 'grid' : (e?.getAttribute('data-testid') ?? e?.textContent?.trim() ?? '');
+	});
+	await page.keyboard.press('Tab');
+	expect(await focused()).toBe('skip-to-content');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	expect(await focused()).toBe('ส่วนที่ ๑ บทนำ');
+	await page.keyboard.press('Tab');
+	expect(await focused()).toBe('ผด.02');
+	await page.keyboard.press('Enter');
+	let presses = 0;
+	while ((await focused()) !== 'grid' && presses < 8) {
+		await page.keyboard.press('Tab');
+		presses++;
+	}
+	expect(await focused()).toBe('grid');
+	expect(presses).toBeLessThanOrEqual(6);
+});

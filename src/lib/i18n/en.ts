@@ -523,5 +523,6 @@ export const en: Record<keyof typeof th, string> = {
 	findReplaced: 'Replaced {count}',
 	findNotReplaceable: 'This is an amount: change it by typing in the cell',
 	findClose: 'Close find',
-	closeComments: 'Close comments'
+	closeComments: 'Close comments',
+	skipToContent: 'Skip to content'
 };

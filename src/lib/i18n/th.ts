@@ -521,5 +521,6 @@ export const th = {
 	findReplaced: 'แทนที่แล้ว {count} แห่ง',
 	findNotReplaceable: 'ช่องนี้เป็นจำนวนเงิน แก้ไขได้โดยพิมพ์ในช่อง',
 	findClose: 'ปิดการค้นหา',
-	closeComments: 'ปิดความคิดเห็น'
+	closeComments: 'ปิดความคิดเห็น',
+	skipToContent: 'ข้ามไปยังเนื้อหา'
 } as const;
