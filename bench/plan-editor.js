@@ -43,8 +43,12 @@ const args = Object.fromEntries(
 const SIZES = String(args.projects ?? 'sample,1000').split(',').map((v) => (v === 'sample' ? 'sample' : Number(v)));
 const KEYS = Number(args.keys ?? 80);
 const RUNS = Number(args.runs ?? 3);
-/** --profile: record a CPU profile while typing and scrolling, print the hottest functions. */
-const PROFILE = 'profile' in args;
+/**
+ * --profile [phase]: record a CPU profile and print the hottest functions; phase is one of
+ * load (the first load), typing, commits (budget commits, adding and deleting rows), paste, or
+ * all (everything after the loads, the default).
+ */
+const PROFILE = 'profile' in args ? (['load', 'typing', 'commits', 'paste'].includes(args.profile) ? args.profile : 'all') : null;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -422,8 +426,14 @@ function pasteInPage(data) {
 const GRID = '[data-testid="project-grid"]';
 
 /** Opens the plan in a fresh page, waits until ready; returns the page and its load numbers. */
-async function openPlan(context, server, planId) {
+async function openPlan(context, server, planId, profileAs = null) {
 	const page = await context.newPage();
+	const cdp = profileAs ? await context.newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
 	const errors = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -432,6 +442,11 @@ async function openPlan(context, server, planId) {
 	await page.locator('[data-testid="section-editor"] .ProseMirror').first().waitFor();
 	await sleep(1500); // let the load settle, then read its long tasks
 	const tasks = await page.evaluate(() => window.__longTasks);
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		fs.writeFileSync(path.join(RESULTS, `plan-editor-${profileAs}-load.cpuprofile`), JSON.stringify(profile));
+		printHotspots(profile);
+	}
 	let tti = ready.at;
 	for (const t of [...tasks].sort((a, b) => a.start - b.start)) if (t.start <= tti + 500) tti = Math.max(tti, t.start + t.duration);
 	return { page, load: { ready: ready.at, tti, rows: ready.rows, longTasks: tasks.length, longestTask: Math.max(0, ...tasks.map((t) => t.duration)), errors } };
@@ -486,7 +501,7 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		progress(`${size}: loads`);
 		const loads = [];
 		for (let i = 0; i < RUNS; i++) {
-			const { page, load } = await openPlan(context, server, planId);
+			const { page, load } = await openPlan(context, server, planId, i === 0 && PROFILE === 'load' ? size : null);
 			loads.push(load);
 			await page.evaluate(async (name) => {
 				await new Promise((r) => {
@@ -510,8 +525,17 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		if (cdp) {
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-			await cdp.send('Profiler.start');
 		}
+		/** Starts or stops the profiler at the edges of the phase asked for. */
+		const profilePhase = async (phase, start) => {
+			if (!cdp || (PROFILE !== 'all' && PROFILE !== phase)) return;
+			if (start) return cdp.send('Profiler.start');
+			const { profile } = await cdp.send('Profiler.stop');
+			fs.writeFileSync(path.join(RESULTS, `plan-editor-${size}-${phase}.cpuprofile`), JSON.stringify(profile));
+			printHotspots(profile);
+		};
+		if (PROFILE === 'all') await profilePhase('all', true);
+		if (PROFILE === 'typing') await profilePhase('typing', true);
 
 		// Typing in the first narrative section.
 		progress(`${size}: narrative typing`);
@@ -530,8 +554,10 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		out.cellKey = await typeKeys(page, KEYS);
 		await page.keyboard.press('Enter');
 
+		await profilePhase('typing', false);
 		// Committing a budget: type it, time Enter → the new value painted.
 		progress(`${size}: budget commits`);
+		await profilePhase('commits', true);
 		const budgets = [];
 		for (let i = 0; i < 8; i++) {
 			const baht = 700_000 + i * 1_234;
@@ -560,6 +586,7 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		}
 		out.addRow = summarize(adds);
 		out.deleteRow = summarize(deletes);
+		await profilePhase('commits', false);
 
 		// A remote peer's budget edit arriving (a Node client on the same machine).
 		progress(`${size}: remote edits`);
@@ -580,6 +607,7 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		out.remoteEdit = summarize(remote);
 
 		progress(`${size}: paste 50 rows`);
+		await profilePhase('paste', true);
 		// Pasting 50 rows from a spreadsheet onto the name cell of a group's last row: that row
 		// is overwritten and 49 rows are added below it.
 		const paste = [];
@@ -610,15 +638,12 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 			await sleep(300);
 		}
 		out.paste50 = summarize(paste);
+		await profilePhase('paste', false);
 
 		await page.keyboard.press('Escape');
 		const scroll = await page.evaluate(scrollProbe);
 		out.scroll = { frames: scroll.frames.length, p50: percentile(scroll.frames, 50), p95: percentile(scroll.frames, 95), renderedRows: scroll.rendered };
-		if (cdp) {
-			const { profile } = await cdp.send('Profiler.stop');
-			fs.writeFileSync(path.join(RESULTS, `plan-editor-${size}.cpuprofile`), JSON.stringify(profile));
-			printHotspots(profile);
-		}
+		await profilePhase('all', false);
 		out.pageErrors = await page.evaluate(() => window.__errors);
 		await page.close();
 	} finally {

@@ -6,14 +6,20 @@ import { requireUser } from '$lib/server/auth/guard';
 import { readablePlans } from '$lib/server/planList';
 import { createPlan } from '$lib/server/commands/planCreator';
 import * as comments from '$lib/server/db/comments';
+import { lastUpdateAt } from '$lib/server/db/docLog';
+import { planDocName } from '$lib/domain/docNames';
 
-export async function load({ locals, url }) {
+export async function load({ locals, url, depends }) {
+	// The page re-runs this every few seconds while open, so the list follows people's edits.
+	depends('app:plan-list');
 	const user = requireUser(locals, url);
 	const { db } = await runtime();
 	const plans = await readablePlans(db, user);
 	const openThreads = await comments.openCountsByPlan(db, plans.map((p) => p.row.id));
+	// Last change: the newest accepted content update, or a workflow/title change if later.
+	const edited = await Promise.all(plans.map(({ row }) => lastUpdateAt(db, planDocName(row.id))));
 	return {
-		plans: plans.map(({ row, role }) => ({
+		plans: plans.map(({ row, role }, i) => ({
 			id: row.id,
 			title: row.title,
 			fiscalYear: row.fiscalYear,
@@ -21,7 +27,7 @@ export async function load({ locals, url }) {
 			state: row.state,
 			superseded: !!row.supersededBy,
 			role,
-			updatedAt: row.updatedAt.toISOString(),
+			updatedAt: new Date(Math.max(row.updatedAt.getTime(), edited[i]?.getTime() ?? 0)).toISOString(),
 			openThreads: openThreads.get(row.id) ?? 0
 		}))
 	};

@@ -39,6 +39,12 @@ const stateOf = (page: Page) => page.getByTestId('plan-state').textContent();
 
 it('draft → proposed → locked → approved → announced → public page', async () => {
 	const support = await signedIn('support');
+	// A second page of the support committee keeps the plan editor open through every step.
+	const editorPage = await support.context().newPage();
+	await editorPage.goto(server.url + '/');
+	await editorPage.locator('.plans a').first().click();
+	await editorPage.locator('.ProseMirror[contenteditable="true"]').first().waitFor();
+	expect(await editorPage.getByTestId('frozen-banner').count()).toBe(0);
 	await openWorkflow(support);
 	expect(await stateOf(support)).toBe('ร่าง');
 	await support.getByRole('button', { name: 'เสนอร่างต่อคณะกรรมการพัฒนาท้องถิ่น' }).click();
@@ -50,6 +56,13 @@ it('draft → proposed → locked → approved → announced → public page', a
 	await openWorkflow(committee);
 	await committee.getByRole('button', { name: 'เสนอผู้บริหารท้องถิ่น (ล็อกร่าง)' }).click();
 	await expect.poll(() => stateOf(committee)).toBe('รอผู้บริหารอนุมัติ');
+
+	// The open editor learns it live: the state badge moves and a banner says who locked it and when.
+	const banner = editorPage.getByTestId('frozen-banner');
+	await expect.poll(() => banner.getAttribute('data-state').catch(() => null)).toBe('locked');
+	expect(await banner.textContent()).toContain('ล็อกแผนเพื่อให้ผู้บริหารท้องถิ่นอนุมัติ โดย นายประเสริฐ พัฒนา');
+	expect(await editorPage.getByTestId('workflow-bar').getAttribute('data-state')).toBe('locked');
+	expect(await editorPage.locator('.ProseMirror[contenteditable="true"]').count()).toBe(0);
 
 	const mayor = await signedIn('mayor');
 	await openWorkflow(mayor);

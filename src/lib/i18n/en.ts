@@ -502,5 +502,27 @@ export const en: Record<keyof typeof th, string> = {
 	meetingAttendees: 'Present',
 	meetingAbsentees: 'Absent',
 	meetingOthers: 'Attendees',
-	meetingOpened: 'Meeting opened'
+	meetingOpened: 'Meeting opened',
+	// ed15
+	frozen_review: 'This draft went to the development committee ({by}, {at}); its content cannot be edited. Changes are proposed in the meeting.',
+	frozen_locked: 'Locked for the executive’s sign-off by {by} on {at}; the content cannot be edited.',
+	frozen_approved: 'Approved by the executive ({by}, {at}); the content cannot be edited.',
+	frozen_announced: 'Announced by {by} on {at}; changes need an amendment.',
+	frozenNote: 'Reason: {note}',
+	frozenUnknownActor: 'a removed user',
+	find: 'Find',
+	findLabel: 'Find in the plan',
+	findPlaceholder: 'Find in the plan (Ctrl+F)',
+	findCount: '{n} of {total}',
+	findNone: 'No match',
+	findPrevious: 'Previous match',
+	findNext: 'Next match',
+	findReplaceWith: 'Replace with',
+	findReplaceOne: 'Replace',
+	findReplaceAll: 'Replace all',
+	findReplaced: 'Replaced {count}',
+	findNotReplaceable: 'This is an amount: change it by typing in the cell',
+	findClose: 'Close find',
+	closeComments: 'Close comments',
+	skipToContent: 'Skip to content'
 };

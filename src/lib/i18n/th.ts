@@ -500,5 +500,27 @@ export const th = {
 	meetingAttendees: 'ผู้มาประชุม',
 	meetingAbsentees: 'ผู้ไม่มาประชุม',
 	meetingOthers: 'ผู้เข้าร่วมประชุม',
-	meetingOpened: 'เปิดการประชุมแล้ว'
+	meetingOpened: 'เปิดการประชุมแล้ว',
+	// ed15
+	frozen_review: 'ร่างนี้เสนอคณะกรรมการพัฒนาท้องถิ่นแล้ว โดย {by} เมื่อ {at} จึงแก้ไขเนื้อหาไม่ได้ ข้อเสนอแก้ไขทำได้ในการประชุม',
+	frozen_locked: 'ล็อกแผนเพื่อให้ผู้บริหารท้องถิ่นอนุมัติ โดย {by} เมื่อ {at} จึงแก้ไขเนื้อหาไม่ได้',
+	frozen_approved: 'ผู้บริหารท้องถิ่นอนุมัติแผนแล้ว โดย {by} เมื่อ {at} จึงแก้ไขเนื้อหาไม่ได้',
+	frozen_announced: 'ประกาศใช้แผนแล้ว โดย {by} เมื่อ {at} การเปลี่ยนแปลงต้องจัดทำเป็นแผนแก้ไขหรือเพิ่มเติม',
+	frozenNote: 'เหตุผล: {note}',
+	frozenUnknownActor: 'ผู้ใช้ที่ถูกลบ',
+	find: 'ค้นหา',
+	findLabel: 'ค้นหาในแผน',
+	findPlaceholder: 'ค้นหาในแผน (Ctrl+F)',
+	findCount: '{n} / {total}',
+	findNone: 'ไม่พบ',
+	findPrevious: 'รายการก่อนหน้า',
+	findNext: 'รายการถัดไป',
+	findReplaceWith: 'แทนที่ด้วย',
+	findReplaceOne: 'แทนที่',
+	findReplaceAll: 'แทนที่ทั้งหมด',
+	findReplaced: 'แทนที่แล้ว {count} แห่ง',
+	findNotReplaceable: 'ช่องนี้เป็นจำนวนเงิน แก้ไขได้โดยพิมพ์ในช่อง',
+	findClose: 'ปิดการค้นหา',
+	closeComments: 'ปิดความคิดเห็น',
+	skipToContent: 'ข้ามไปยังเนื้อหา'
 } as const;

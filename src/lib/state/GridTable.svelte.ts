@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { parseBudget, type Message } from '$lib/domain/plan/money';
 import { nameProblem } from '$lib/domain/plan/validation';
 import { toArabicDigits } from '$lib/domain/thai';
+import { replaceFound } from '$lib/domain/findText';
 import type { Month } from '$lib/domain/plan/types';
 import type { CellRef, ColumnDef, DataRow, GridRow } from './grid';
 import { TextCellBinding } from './TextCellBinding.svelte';
@@ -227,6 +228,29 @@ export abstract class GridTable {
 			return this.commit(rowId, col.key, option.value) === null;
 		}
 		return this.commit(rowId, col.key, value) === null;
+	}
+
+	/**
+	 * Find and replace in cells: each cell gets `needle` replaced by `replacement` (every
+	 * occurrence, or only the one starting at `only`). Text and plain cells only: an amount or
+	 * a month is changed by typing it. One transaction with my origin, so one undo step.
+	 * Returns how many occurrences were replaced; a cell whose result would be refused is left.
+	 */
+	replaceInCells(cells: readonly CellRef[], needle: string, replacement: string, only?: number): number {
+		// A lookup built and dropped here; nothing reactive reads it.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const byId = new Map(this.dataRows.map((r) => [r.key, r]));
+		let replaced = 0;
+		this.transact(() => {
+			for (const cell of cells) {
+				const col = this.columnsState.find((c) => c.key === cell.col);
+				const row = byId.get(cell.rowId);
+				if (!row || (col?.kind !== 'text' && col?.kind !== 'plain')) continue;
+				const { text, count } = replaceFound(row.record.editText(cell.col), needle, replacement, only);
+				if (count > 0 && this.#put(cell.rowId, col, text)) replaced += count;
+			}
+		});
+		return replaced;
 	}
 
 	/** Ticks or unticks one month (other months, and others' ticks, are untouched). */

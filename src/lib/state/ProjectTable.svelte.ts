@@ -140,11 +140,11 @@ export class ProjectTable extends GridTable {
 		const departments = meta.organization.departments;
 		this.columnsState = [
 			{ key: 'seq', label: t('colSeq'), kind: 'seq', width: 44, align: 'center' },
-			{ key: 'name', label: t('colProject'), kind: 'text', width: 240 },
-			{ key: 'activityDetail', label: t('colActivityDetail'), kind: 'text', width: 280 },
-			{ key: 'budget', label: t('colBudget'), kind: 'budget', width: 120, align: 'end' },
-			{ key: 'location', label: t('colLocation'), kind: 'text', width: 170 },
-			{ key: 'responsibleUnit', label: t('colResponsibleUnit'), kind: 'plain', width: 150, suggestions: departments },
+			{ key: 'name', label: t('colProject'), kind: 'text', width: 220 },
+			{ key: 'activityDetail', label: t('colActivityDetail'), kind: 'text', width: 240 },
+			{ key: 'budget', label: t('colBudget'), kind: 'budget', width: 112, align: 'end' },
+			{ key: 'location', label: t('colLocation'), kind: 'text', width: 140 },
+			{ key: 'responsibleUnit', label: t('colResponsibleUnit'), kind: 'plain', width: 130, suggestions: departments },
 			...monthColumns(this.#locale, fiscalYear)
 		] satisfies ColumnDef[];
 

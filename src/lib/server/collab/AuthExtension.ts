@@ -26,6 +26,8 @@ export interface CollabContext {
 	planId: string;
 	/** The scope granted at authentication; a change of it means re-authenticating. */
 	readOnly: boolean;
+	/** The plan's workflow state this connection was last told (its page shows it). */
+	planState: string;
 	/** Who this connection is in presence: stamped over whatever the client claims. */
 	presence: PresenceIdentity;
 }
@@ -109,7 +111,7 @@ export class AuthExtension implements Extension {
 		if (!planId || !scene || !can(scene, 'read')) refuse(context, CloseCodes.forbidden);
 		connectionConfig.readOnly = !can(scene, 'edit');
 		log().info({ documentName, userId: session.user.id, readOnly: connectionConfig.readOnly }, 'collab connection authenticated');
-		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly, presence: presenceOf(session.user, scene.role) };
+		return { user: session.user, sessionId: session.id, planId, readOnly: connectionConfig.readOnly, planState: scene.plan.state, presence: presenceOf(session.user, scene.role) };
 	}
 
 	private connectionsOf(documentName?: string) {
@@ -127,8 +129,9 @@ export class AuthExtension implements Extension {
 	/**
 	 * Re-applies the policy to every open connection of a plan. A connection that may no
 	 * longer read is closed; one whose edit right changed flips at once (Hocuspocus applies
-	 * nothing a read-only connection sends) and its client is told with a stateless
-	 * `access` message, so its editor follows without waiting for a reconnect.
+	 * nothing a read-only connection sends). Its client is told with a stateless `access`
+	 * message whenever its right or the plan's state changed (review → locked keeps it
+	 * read-only, but its page must still show the lock), so it follows without a reconnect.
 	 */
 	async recheckPlan(planId: string) {
 		const { db } = this.options;
@@ -143,8 +146,9 @@ export class AuthExtension implements Extension {
 			context.presence = presenceOf(context.user, scene.role);
 			const readOnly = !can(scene, 'edit');
 			connection.readOnly = readOnly;
-			if (readOnly === context.readOnly) continue;
+			if (readOnly === context.readOnly && scene.plan.state === context.planState) continue;
 			context.readOnly = readOnly;
+			context.planState = scene.plan.state;
 			connection.sendStateless(JSON.stringify(accessMessage(readOnly, scene.plan.state)));
 		}
 	}

@@ -2,7 +2,7 @@
  * The audit log: append-only, each row carrying the SHA-256 of the previous row's hash plus
  * its own content, so any edit, deletion or reordering of past rows breaks the chain.
  */
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database } from './index';
 import { canonicalJson } from '$lib/domain/canonicalJson';
 import { sha256Hex } from '../hash';
@@ -52,6 +52,21 @@ export async function listForOrg(db: Database, orgId: string, limit = 500) {
 export async function listForPlan(db: Database, planId: string) {
 	const { auditEvents } = db.t;
 	return db.orm.select().from(auditEvents).where(eq(auditEvents.planId, planId)).orderBy(asc(auditEvents.seq));
+}
+
+/** The plan's latest workflow transition: what it was, who made it, when, and the note given. */
+export async function lastTransition(db: Database, planId: string) {
+	const { auditEvents, users } = db.t;
+	const [row] = await db.orm
+		.select({ data: auditEvents.data, at: auditEvents.createdAt, by: users.displayName })
+		.from(auditEvents)
+		.leftJoin(users, eq(users.id, auditEvents.actorId))
+		.where(and(eq(auditEvents.planId, planId), eq(auditEvents.action, 'plans.transition')))
+		.orderBy(desc(auditEvents.seq))
+		.limit(1);
+	if (!row) return null;
+	const data = JSON.parse(row.data) as { transition?: string; note?: string | null };
+	return { transition: data.transition ?? '', note: data.note ?? null, by: row.by ?? null, at: row.at };
 }
 
 /** Re-computes the whole chain; returns the first broken row's seq, or null when intact. */

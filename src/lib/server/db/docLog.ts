@@ -7,7 +7,7 @@
  * (src/lib/server/plan/planStore.ts), which adds the write gate, the shape check and the size
  * bounds; nothing else calls the functions that write here.
  */
-import { and, asc, eq, gt, gte, lte, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, max, sql } from 'drizzle-orm';
 import type { Database } from './index';
 
 /** Advisory-lock key of a document: appends take it shared, compaction alone. */
@@ -208,6 +208,18 @@ export async function entries(db: Database, docName: string) {
 		.from(docUpdates)
 		.where(eq(docUpdates.docName, docName))
 		.orderBy(asc(docUpdates.seq));
+}
+
+/** When the newest logged update of a document was accepted (null when none is logged). */
+export async function lastUpdateAt(db: Database, docName: string): Promise<Date | null> {
+	const { docUpdates } = db.t;
+	const [row] = await db.orm
+		.select({ at: docUpdates.createdAt })
+		.from(docUpdates)
+		.where(eq(docUpdates.docName, docName))
+		.orderBy(desc(docUpdates.seq))
+		.limit(1);
+	return row?.at ?? null;
 }
 
 /**

@@ -6,6 +6,8 @@ import { abilitiesFor, authorize } from '$lib/server/policies/plan';
 import { translate } from '$lib/i18n';
 import { planDocName } from '$lib/domain/docNames';
 import { colorFor } from '$lib/domain/colors';
+import { lastTransition } from '$lib/server/db/audit';
+import { isContentWritable, isPlanState } from '$lib/domain/workflow';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -19,6 +21,8 @@ export async function load({ params, locals, url }) {
 		role: scene.role,
 		abilities: abilitiesFor(scene),
 		docName: planDocName(row.id),
+		// Why the content is frozen, and by whom: the banner over a plan that left draft.
+		frozenBy: isPlanState(row.state) && isContentWritable(row.state) ? null : await lastTransition(db, row.id),
 		me: { id: user.id, name: user.displayName, color: colorFor(user.id) }
 	};
 }
