@@ -504,5 +504,8 @@ export const en: Record<keyof typeof th, string> = {
 	meetingOthers: 'Attendees',
 	meetingOpened: 'Meeting opened',
 	// mon17
-	reportDownload: 'Download'
+	reportDownload: 'Download',
+	evidenceDelete: 'Delete',
+	evidenceDeleteNamed: 'Delete evidence {name}',
+	evidenceFrozen: 'Cannot be deleted: the file was attached before a report that has been announced was made, so it is part of the record behind a published report'
 };

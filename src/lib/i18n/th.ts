@@ -502,5 +502,8 @@ export const th = {
 	meetingOthers: 'ผู้เข้าร่วมประชุม',
 	meetingOpened: 'เปิดการประชุมแล้ว',
 	// mon17
-	reportDownload: 'ดาวน์โหลด'
+	reportDownload: 'ดาวน์โหลด',
+	evidenceDelete: 'ลบ',
+	evidenceDeleteNamed: 'ลบหลักฐาน {name}',
+	evidenceFrozen: 'ลบไม่ได้ เพราะไฟล์นี้แนบไว้ก่อนจัดทำรายงานที่ประกาศแล้ว จึงเป็นหลักฐานประกอบรายงานที่เผยแพร่'
 } as const;

@@ -2,7 +2,7 @@
  * Queries on the progress layer: entries (one per row of an organization's fiscal year), their
  * history (every saved state, with who and when) and frozen monitoring reports.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from './index';
 import { canonicalJson } from '$lib/domain/canonicalJson';
 import { bangkokDate, type DisbursementStep, type ProgressEntry, type ProgressStatus, type RowKind } from '$lib/domain/progress/statuses';
@@ -118,4 +118,23 @@ export async function evidenceOfYear(db: Database, orgId: string, fiscalYear: nu
 export async function getEvidence(db: Database, id: string): Promise<EvidenceRow | null> {
 	const [row] = await db.orm.select().from(db.t.progressEvidence).where(eq(db.t.progressEvidence.id, id));
 	return row ?? null;
+}
+
+/** Removes an evidence file (its bytes live in the row); false when it was already gone. */
+export async function deleteEvidence(db: Database, id: string): Promise<boolean> {
+	const e = db.t.progressEvidence;
+	const rows = await db.orm.delete(e).where(eq(e.id, id)).returning({ id: e.id });
+	return rows.length > 0;
+}
+
+/** When the latest announced report of a fiscal year was made, or null while none is announced. */
+export async function lastAnnouncedReportMade(db: Database, orgId: string, fiscalYear: number): Promise<Date | null> {
+	const r = db.t.progressReports;
+	const [row] = await db.orm
+		.select({ createdAt: r.createdAt })
+		.from(r)
+		.where(and(eq(r.orgId, orgId), eq(r.fiscalYear, fiscalYear), isNotNull(r.announcedAt)))
+		.orderBy(desc(r.createdAt))
+		.limit(1);
+	return row?.createdAt ?? null;
 }
