@@ -23,8 +23,8 @@ let planId: string;
 let reportId: string;
 const c: Record<string, string> = {};
 
-const save = (who: string, rowId: string, status: string, contract: string, disbursed: string) =>
-	postAction(server, `/plans/${planId}/progress?/save`, { rowId, status, contract, disbursed, startDate: '', endDate: '', note: '' }, c[who]);
+const save = (who: string, rowId: string, status: string, contract: string, disbursed: string, disbursedOn = '') =>
+	postAction(server, `/plans/${planId}/progress?/save`, { rowId, status, contract, disbursed, disbursedOn, startDate: '', endDate: '', note: '' }, c[who]);
 
 /** Today in Thailand, typed as a Buddhist-era date minus `back` days. */
 function beDaysAgo(back: number): string {
@@ -51,15 +51,17 @@ afterAll(async () => {
 
 describe('the monitoring report', () => {
 	it('adds up three departments’ progress exactly as worked out by hand', async () => {
+		// Disbursed-on dates (BE) as in the hand-worked month series: PJ-001 in two payments.
+		expect((await save('support', 'PJ-001', 'in_progress', '480,000', '200,000', '15/12/2568')).status).toBe(200);
 		const saves = await Promise.all([
-			save('support', 'PJ-001', 'done', '480,000', '479,500.50'),
-			save('support', 'PJ-003', 'in_progress', '295,000', '100,000.25'),
-			save('support', 'PJ-011', 'done', '390,000', '390,000'),
-			save('support2', 'PJ-016', 'in_progress', '', '150,000.33'),
-			save('support2', 'PJ-019', 'done', '58,000', '57,999.99'),
+			save('support', 'PJ-001', 'done', '480,000', '479,500.50', '3 ก.พ. 2569'),
+			save('support', 'PJ-003', 'in_progress', '295,000', '100,000.25', '10/1/2569'),
+			save('support', 'PJ-011', 'done', '390,000', '390,000', '๓๑/๓/๒๕๖๙'),
+			save('support2', 'PJ-016', 'in_progress', '', '150,000.33', '20/9/2568'),
+			save('support2', 'PJ-019', 'done', '58,000', '57,999.99', '2/4/2569'),
 			save('support2', 'PJ-020', 'cancelled', '', ''),
 			save('viewer', 'PJ-035', 'carried_over', '40,000', '-'),
-			save('viewer', 'PJ-049', 'done', '249,000', '249,000'),
+			save('viewer', 'PJ-049', 'done', '249,000', '249,000', '1/3/2569'),
 			save('officer', 'PJ-009', 'done', '', ''),
 			save('officer', 'EQ-01', 'purchased', '', '69,000')
 		]);
@@ -79,6 +81,12 @@ describe('the monitoring report', () => {
 			['45', '84.90'], ['2', '3.77'], ['4', '7.55'], ['1', '1.89'], ['1', '1.89']
 		]);
 		expect(page.body).toContain('ตามแผน 8 รายการ งบประมาณ 299,200.00 บาท · จัดซื้อแล้ว 1 รายการ เป็นเงิน 69,000.00 บาท');
+		// The monthly chart counts by the disbursed-on dates (bars' titles: month, cumulative baht).
+		const bars = /data-testid="chart-months"[\s\S]*?<\/figure>/.exec(page.body)![0];
+		expect([...bars.matchAll(/<rect [^>]*><title>([^<]+)<\/title>/g)].map((m) => m[1])).toEqual([
+			'ต.ค. 150000.33', 'พ.ย. 150000.33', 'ธ.ค. 350000.33', 'ม.ค. 450000.58', 'ก.พ. 729501.08', 'มี.ค. 1368501.08'
+		]);
+		expect(page.body).toContain('เบิกจ่ายรายเดือนนับตามวันที่เบิกจ่ายที่รายงาน');
 		// The figures are frozen: a later save does not change the made report.
 		expect((await save('support', 'PJ-002', 'done', '', '1')).status).toBe(200);
 		expect((await getJson<string>(server, `/plans/${planId}/progress/reports/${reportId}`, c.mayor)).body).toContain('1,426,501.07');
@@ -199,7 +207,14 @@ describe('the monitoring report', () => {
 		const statuses = rowOf(wb.getWorksheet('สถานะ')!, (a) => labels.includes(a as string));
 		expect(statuses.map((r) => values(r, 3))).toEqual([[45, 84.9], [2, 3.77], [4, 7.55], [1, 1.89], [1, 1.89]]);
 		const months = rowOf(wb.getWorksheet('เบิกจ่ายรายเดือน')!, (a) => typeof a === 'string' && /^[\u0E00-\u0E7F]+\.[\u0E00-\u0E7F]+\.$/.test(a));
-		expect(months.map((r) => values(r, 2)[0])).toEqual([0, 150000, 475000, 869000, 1088000, 1778000]);
+		expect(months.map((r) => values(r, 3))).toEqual([
+			[0, 150000.33],
+			[150000, 150000.33],
+			[475000, 350000.33],
+			[869000, 450000.58],
+			[1088000, 729501.08],
+			[1778000, 1368501.08]
+		]);
 
 		// LibreOffice opens the DOCX: the tables and the pictures are in its PDF.
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-docx-'));

@@ -99,6 +99,12 @@ function evidenceNamed(fileName: string): string {
 
 const deleteEvidence = (who: keyof typeof cookie, evidenceId: string) => postAction(server, `/plans/${planId}/progress?/deleteEvidence`, { evidenceId }, cookie[who]);
 
+/** Today in Thailand plus `days`, typed as a Buddhist-era date. */
+function beDaysFromNow(days: number): string {
+	const d = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+	return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear() + 543}`;
+}
+
 async function probe(who: ProgressWho): Promise<{ readProgress: boolean; reportRow: boolean; deleteEvidence: boolean }> {
 	const page = await getJson<string>(server, `/plans/${planId}/progress`, cookie[who]);
 	// PJ-001's responsible unit is กองช่าง.
@@ -156,7 +162,12 @@ describe('progress over HTTP', () => {
 	});
 
 	it('lets the planning officer save any row, and keeps every change with who and when', async () => {
-		expect((await save('planning_officer', 'PJ-049', { status: 'done', contract: '249,000', disbursed: '๒๔๙,๐๐๐.๕๐', startDate: '1/3/2569', endDate: '31 มี.ค. 2569' })).status).toBe(200);
+		expect((await save('planning_officer', 'PJ-049', { status: 'done', contract: '249,000', disbursed: '๒๔๙,๐๐๐.๕๐', disbursedOn: '๒๘ ก.พ. ๒๕๖๙', startDate: '1/3/2569', endDate: '31 มี.ค. 2569' })).status).toBe(200);
+		// วันที่เบิกจ่าย is kept as an ISO date, and typed back in the Buddhist era.
+		const stored = openDataDb(dataDir);
+		expect(stored.prepare("select disbursed_on from progress_entries where row_id = 'PJ-049'").get()).toEqual({ disbursed_on: '2026-02-28' });
+		stored.close();
+		expect((await getJson<string>(server, `/plans/${planId}/progress`, cookie.planning_officer)).body).toMatch(/name="disbursedOn"[^>]*value="28\/2\/2569"|value="28\/2\/2569"[^>]*name="disbursedOn"/);
 		expect(entries().find((e) => e.row_id === 'PJ-049')).toMatchObject({ status: 'done', contract_satang: 24_900_000, disbursed_satang: 24_900_050, start_date: '2026-03-01' });
 		const db = openDataDb(dataDir);
 		const history = db.prepare("select changed_by, changed_at, data from progress_history where row_id = 'PJ-001' order by seq").all() as { changed_by: string; changed_at: number; data: string }[];
@@ -178,7 +189,13 @@ describe('progress over HTTP', () => {
 			save('deptReporter', 'PJ-003', { startDate: '1/10/2025' }),
 			save('deptReporter', 'PJ-003', { startDate: '10/3/2569', endDate: '1/3/2569' }),
 			save('deptReporter', 'PJ-003', { status: 'purchased' }),
-			save('deptReporter', 'PJ-003', { note: 'ก'.repeat(2001) })
+			save('deptReporter', 'PJ-003', { note: 'ก'.repeat(2001) }),
+			save('deptReporter', 'PJ-003', { disbursed: '1,000', disbursedOn: '31/02/2569' }),
+			save('deptReporter', 'PJ-003', { disbursed: '1,000', disbursedOn: '1/3/2026' }),
+			save('deptReporter', 'PJ-003', { disbursed: '', disbursedOn: '1/3/2569' }),
+			save('deptReporter', 'PJ-003', { disbursed: '-', disbursedOn: '1/3/2569' }),
+			save('deptReporter', 'PJ-003', { disbursed: '1,000', disbursedOn: beDaysFromNow(2) }),
+			save('deptReporter', 'PJ-003', { disbursed: '1,000', disbursedOn: '<script>' })
 		]);
 		expect(refusals.map((r) => [r.status, (r.data as { error: string; field: string }).error, (r.data as { field: string }).field])).toEqual([
 			[400, 'progressBadAmount', 'disbursed'],
@@ -188,7 +205,13 @@ describe('progress over HTTP', () => {
 			[400, 'badYear', 'startDate'],
 			[400, 'progressEndBeforeStart', 'endDate'],
 			[400, 'invalidInput', 'status'],
-			[400, 'textTooLong', 'note']
+			[400, 'textTooLong', 'note'],
+			[400, 'badDate', 'disbursedOn'],
+			[400, 'badYear', 'disbursedOn'],
+			[400, 'progressDisbursedOnWithoutAmount', 'disbursedOn'],
+			[400, 'progressDisbursedOnWithoutAmount', 'disbursedOn'],
+			[400, 'progressDisbursedOnFuture', 'disbursedOn'],
+			[400, 'badDate', 'disbursedOn']
 		]);
 		// Nothing of the refused saves was kept.
 		expect(entries().find((e) => e.row_id === 'PJ-003')).toMatchObject({ disbursed_satang: 100_025, note: 'by deptReporter' });

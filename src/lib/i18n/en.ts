@@ -507,5 +507,9 @@ export const en: Record<keyof typeof th, string> = {
 	reportDownload: 'Download',
 	evidenceDelete: 'Delete',
 	evidenceDeleteNamed: 'Delete evidence {name}',
+	progressDisbursedOn: 'Disbursed on',
+	progressDisbursedOnShort: 'on',
+	progressDisbursedOnWithoutAmount: 'A disbursement date needs a disbursed amount',
+	progressDisbursedOnFuture: 'The disbursement date cannot be after today',
 	evidenceFrozen: 'Cannot be deleted: the file was attached before a report that has been announced was made, so it is part of the record behind a published report'
 };

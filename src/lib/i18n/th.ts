@@ -505,5 +505,9 @@ export const th = {
 	reportDownload: 'ดาวน์โหลด',
 	evidenceDelete: 'ลบ',
 	evidenceDeleteNamed: 'ลบหลักฐาน {name}',
+	progressDisbursedOn: 'วันที่เบิกจ่าย',
+	progressDisbursedOnShort: 'เบิกจ่ายเมื่อ',
+	progressDisbursedOnWithoutAmount: 'ระบุวันที่เบิกจ่ายได้เมื่อมีจำนวนเงินที่เบิกจ่าย',
+	progressDisbursedOnFuture: 'วันที่เบิกจ่ายต้องไม่เลยวันนี้',
 	evidenceFrozen: 'ลบไม่ได้ เพราะไฟล์นี้แนบไว้ก่อนจัดทำรายงานที่ประกาศแล้ว จึงเป็นหลักฐานประกอบรายงานที่เผยแพร่'
 } as const;

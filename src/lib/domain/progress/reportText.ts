@@ -59,8 +59,7 @@ export function equipmentSummary(r: ProgressReport): string {
 }
 
 /** How the figures were worked out, printed under the report. */
-export function methodNote(_r: ProgressReport): string {
-	return (
-		'ร้อยละของจำนวนโครงการและงบประมาณตามแผนคำนวณแบบเดียวกับแบบ ผด.01 (เศษเหลือมากที่สุด รวมได้ 100.00) · ร้อยละแล้วเสร็จ ลงนามสัญญา และเบิกจ่าย คิดต่อแถว ปัดเศษครึ่งขึ้น · เบิกจ่ายรายเดือนนับตามวันที่บันทึก'
-	);
+export function methodNote(r: ProgressReport): string {
+	const months = r.monthsBy === 'disbursedOn' ? 'เบิกจ่ายรายเดือนนับตามวันที่เบิกจ่ายที่รายงาน (ไม่ระบุ: วันที่บันทึก)' : 'เบิกจ่ายรายเดือนนับตามวันที่บันทึก';
+	return `ร้อยละของจำนวนโครงการและงบประมาณตามแผนคำนวณแบบเดียวกับแบบ ผด.01 (เศษเหลือมากที่สุด รวมได้ 100.00) · ร้อยละแล้วเสร็จ ลงนามสัญญา และเบิกจ่าย คิดต่อแถว ปัดเศษครึ่งขึ้น · ${months}`;
 }

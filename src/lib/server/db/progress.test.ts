@@ -31,9 +31,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 			expect((await progress.historyOf(db, 'org1', 2569, 'PJ-1')).map((h) => [h.changedBy, h.entry.status])).toEqual([['u1', 'in_progress'], ['u2', 'done']]);
 			// 17:30 UTC on 31 December is already 1 January in Thailand.
 			expect(await progress.disbursementSteps(db, 'org1', 2569)).toEqual([
-				{ rowId: 'PJ-1', date: '2026-01-01', disbursedSatang: 10_000_025 },
-				{ rowId: 'PJ-1', date: '2026-02-03', disbursedSatang: 47_950_050 }
+				{ rowId: 'PJ-1', date: '2026-01-01', disbursedSatang: 10_000_025, dated: false },
+				{ rowId: 'PJ-1', date: '2026-02-03', disbursedSatang: 47_950_050, dated: false }
 			]);
+			// A reported disbursed-on date dates the step, whenever it was saved.
+			await db.tx((tx) => progress.saveEntry(tx, 'org1', 2569, { ...notReported('PJ-2', 'project'), disbursedSatang: 500, disbursedOn: '2025-11-30' }, 'u1', new Date('2026-03-01T03:00:00Z')));
+			expect((await progress.listEntries(db, 'org1', 2569)).find((e) => e.rowId === 'PJ-2')?.disbursedOn).toBe('2025-11-30');
+			expect((await progress.disbursementSteps(db, 'org1', 2569)).at(-1)).toEqual({ rowId: 'PJ-2', date: '2025-11-30', disbursedSatang: 500, dated: true });
 			expect(await progress.listEntries(db, 'org1', 2570)).toEqual([]);
 		});
 

@@ -21,6 +21,7 @@ export async function listEntries(db: Database, orgId: string, fiscalYear: numbe
 		status: r.status as ProgressStatus,
 		contractSatang: r.contractSatang,
 		disbursedSatang: r.disbursedSatang,
+		disbursedOn: r.disbursedOn,
 		startDate: r.startDate,
 		endDate: r.endDate,
 		note: r.note,
@@ -37,6 +38,7 @@ export async function saveEntry(db: Database, orgId: string, fiscalYear: number,
 		status: entry.status,
 		contractSatang: entry.contractSatang,
 		disbursedSatang: entry.disbursedSatang,
+		disbursedOn: entry.disbursedOn,
 		startDate: entry.startDate,
 		endDate: entry.endDate,
 		note: entry.note,
@@ -61,7 +63,11 @@ export async function historyOf(db: Database, orgId: string, fiscalYear: number,
 	return rows.map((r) => ({ entry: JSON.parse(r.data) as ProgressEntry, changedBy: r.changedBy, changedAt: r.changedAt }));
 }
 
-/** The disbursed running total after every saved change, dated by the day in Thailand. */
+/**
+ * The disbursed running total after every saved change, oldest first, dated by its reported
+ * disbursed-on date or else the day it was saved in Thailand (history saved before the date
+ * existed has none).
+ */
 export async function disbursementSteps(db: Database, orgId: string, fiscalYear: number): Promise<DisbursementStep[]> {
 	const h = db.t.progressHistory;
 	const rows = await db.orm
@@ -69,7 +75,12 @@ export async function disbursementSteps(db: Database, orgId: string, fiscalYear:
 		.from(h)
 		.where(and(eq(h.orgId, orgId), eq(h.fiscalYear, fiscalYear)))
 		.orderBy(asc(h.seq));
-	return rows.map((r) => ({ rowId: r.rowId, date: bangkokDate(r.changedAt), disbursedSatang: (JSON.parse(r.data) as ProgressEntry).disbursedSatang }));
+	return rows.map((r) => {
+		const entry = JSON.parse(r.data) as Partial<ProgressEntry> & { disbursedSatang: number };
+		return entry.disbursedOn
+			? { rowId: r.rowId, date: entry.disbursedOn, disbursedSatang: entry.disbursedSatang, dated: true }
+			: { rowId: r.rowId, date: bangkokDate(r.changedAt), disbursedSatang: entry.disbursedSatang, dated: false };
+	});
 }
 
 export type ReportRow = typeof import('./schema/sqlite').progressReports.$inferSelect;

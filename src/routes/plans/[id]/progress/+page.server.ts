@@ -41,6 +41,7 @@ const saveForm = v.object({
 	status: text(40),
 	contract: text(40),
 	disbursed: text(40),
+	disbursedOn: text(40),
 	startDate: text(40),
 	endDate: text(40),
 	note: text(2000)
