@@ -41,6 +41,22 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 			expect(await progress.listEntries(db, 'org1', 2570)).toEqual([]);
 		});
 
+		it('deletes an evidence file once, and knows when the last announced report was made', async () => {
+			const file = { orgId: 'org1', fiscalYear: 2569, rowId: 'PJ-1', fileName: 'a.png', mimeType: 'image/png', size: 3, data: Buffer.from([1, 2, 3]), uploadedBy: 'u1', uploadedAt: new Date() };
+			await progress.insertEvidence(db, { id: 'e1', ...file });
+			expect(await progress.deleteEvidence(db, 'e1')).toBe(true);
+			expect(await progress.deleteEvidence(db, 'e1')).toBe(false);
+			expect(await progress.getEvidence(db, 'e1')).toBeNull();
+			expect(await progress.lastAnnouncedReportMade(db, 'org1', 2569)).toBeNull();
+			const report = { orgId: 'org1', fiscalYear: 2569, planId: 'p1', period: 'half', canonicalJson: '{}', sha256: 'x', createdBy: 'u1', presentedOn: null, announcedBy: null, announcedAt: null };
+			await progress.insertReport(db, { id: 'r0', ...report, createdAt: new Date('2026-04-01T00:00:00Z') });
+			await progress.insertReport(db, { id: 'r0b', ...report, createdAt: new Date('2026-04-03T00:00:00Z') });
+			expect(await progress.lastAnnouncedReportMade(db, 'org1', 2569)).toBeNull();
+			await progress.announceReport(db, 'r0', 'mayor', new Date(), '2026-04-02');
+			expect(await progress.lastAnnouncedReportMade(db, 'org1', 2569)).toEqual(new Date('2026-04-01T00:00:00Z'));
+			expect(await progress.lastAnnouncedReportMade(db, 'org1', 2570)).toBeNull();
+		});
+
 		it('announces a report once', async () => {
 			await progress.insertReport(db, { id: 'r1', orgId: 'org1', fiscalYear: 2569, planId: 'p1', period: 'half', canonicalJson: '{}', sha256: 'x', createdBy: 'u1', createdAt: new Date(), presentedOn: null, announcedBy: null, announcedAt: null });
 			const results = await Promise.all([progress.announceReport(db, 'r1', 'mayor', new Date(), '2026-04-20'), progress.announceReport(db, 'r1', 'mayor', new Date(), '2026-04-21')]);
