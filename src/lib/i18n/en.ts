@@ -511,5 +511,6 @@ export const en: Record<keyof typeof th, string> = {
 	progressDisbursedOnShort: 'on',
 	progressDisbursedOnWithoutAmount: 'A disbursement date needs a disbursed amount',
 	progressDisbursedOnFuture: 'The disbursement date cannot be after today',
+	evidenceDeleteConfirm: 'Delete evidence {name}? (Who deleted it and when is recorded.)',
 	evidenceFrozen: 'Cannot be deleted: the file was attached before a report that has been announced was made, so it is part of the record behind a published report'
 };

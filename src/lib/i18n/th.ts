@@ -509,5 +509,6 @@ export const th = {
 	progressDisbursedOnShort: 'เบิกจ่ายเมื่อ',
 	progressDisbursedOnWithoutAmount: 'ระบุวันที่เบิกจ่ายได้เมื่อมีจำนวนเงินที่เบิกจ่าย',
 	progressDisbursedOnFuture: 'วันที่เบิกจ่ายต้องไม่เลยวันนี้',
+	evidenceDeleteConfirm: 'ลบหลักฐาน {name} ใช่หรือไม่ (ระบบบันทึกผู้ลบและเวลาไว้)',
 	evidenceFrozen: 'ลบไม่ได้ เพราะไฟล์นี้แนบไว้ก่อนจัดทำรายงานที่ประกาศแล้ว จึงเป็นหลักฐานประกอบรายงานที่เผยแพร่'
 } as const;
