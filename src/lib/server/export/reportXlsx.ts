@@ -23,6 +23,7 @@ import {
 	STRATEGY_HEAD
 } from '$lib/domain/progress/reportText';
 import { THAI_MONTHS_SHORT } from '$lib/domain/thai';
+import { fitHeight } from './xlsx';
 
 const FONT = 'TH SarabunPSK';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -53,17 +54,32 @@ function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Wo
 	return ws;
 }
 
-/** Title, the lines under it and the section heading, each merged across the table. Returns the next row. */
+/**
+ * Title, the lines under it and the section heading, merged across the table and wrapped (a
+ * narrow table's title takes two lines rather than running off the printed page). Returns the
+ * next row.
+ */
 function title(ws: ExcelJS.Worksheet, frozen: FrozenReport, section: string, cols: number): number {
 	const lines = [reportTitle(frozen), ...reportSubtitle(frozen), '', section];
 	lines.forEach((text, i) => {
-		ws.mergeCells(i + 1, 1, i + 1, cols);
-		const c = ws.getCell(i + 1, 1);
-		c.value = text || null;
-		c.font = { name: FONT, size: i === 0 ? 18 : 16, bold: i === 0 || i === lines.length - 1 };
-		c.alignment = { horizontal: i === lines.length - 1 ? 'left' : 'center', vertical: 'middle' };
+		const heading = i === lines.length - 1;
+		note(ws, i + 1, text, cols, { size: i === 0 ? 18 : 16, bold: i === 0 || heading, center: !heading });
 	});
 	return lines.length + 1;
+}
+
+/** A line of text across the table, wrapped, as tall as it needs. */
+function note(ws: ExcelJS.Worksheet, r: number, text: string, cols: number, o: { size?: number; bold?: boolean; center?: boolean } = {}) {
+	const size = o.size ?? 14;
+	ws.mergeCells(r, 1, r, cols);
+	const c = ws.getCell(r, 1);
+	c.value = text || null;
+	c.font = { name: FONT, size, bold: o.bold };
+	c.alignment = { vertical: 'top', wrapText: true, horizontal: o.center ? 'center' : 'left' };
+	// Column units per character of TH Sarabun at 14 pt, as xlsx.ts measures (marks take none).
+	const chars = text.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length * 1.35 * (size / 14);
+	const width = ws.columns.slice(0, cols).reduce((s, col) => s + (col.width ?? 10), 0);
+	ws.getRow(r).height = Math.max(1, Math.ceil(chars / Math.max(1, width - 2))) * (size * 1.36) + 4;
 }
 
 function put(ws: ExcelJS.Worksheet, r: number, values: Value[], formats: Format[] = [], o: { bold?: boolean; head?: boolean } = {}) {
@@ -78,6 +94,7 @@ function put(ws: ExcelJS.Worksheet, r: number, values: Value[], formats: Format[
 		const f = formats[i];
 		if (f && typeof v === 'number') c.numFmt = f;
 	});
+	fitHeight(ws, row, values.length);
 	return row;
 }
 
@@ -120,8 +137,7 @@ function strategiesSheet(wb: ExcelJS.Workbook, frozen: FrozenReport) {
 	}
 	put(ws, at, measureValues(STRATEGY_HEAD.total, r.total), MEASURE_FORMATS, { bold: true });
 	ws.getCell(at, 1).alignment = { horizontal: 'center', vertical: 'top' };
-	ws.getCell(at + 2, 1).value = methodNote(r);
-	ws.getCell(at + 2, 1).font = { name: FONT, size: 12 };
+	note(ws, at + 2, methodNote(r), 11, { size: 12 });
 }
 
 function statusesSheet(wb: ExcelJS.Workbook, frozen: FrozenReport) {
@@ -144,13 +160,12 @@ function otherAgencySheet(wb: ExcelJS.Workbook, frozen: FrozenReport) {
 	const r = frozen.report;
 	const ws = sheet(wb, REPORT_SHEETS.otherAgency, [50, 28, 18, 20]);
 	let at = title(ws, frozen, REPORT_SECTIONS.otherAgency, 4);
-	ws.getCell(at++, 1).value = otherAgencySummary(r);
+	note(ws, at++, otherAgencySummary(r), 4);
 	put(ws, at++, [...OTHER_AGENCY_HEAD], [], { head: true });
 	for (const p of r.otherAgency.projects) put(ws, at++, [p.name, p.agency, baht(p.budgetSatang), statusLabels[p.status].th], [null, null, BAHT, null]);
 	at++;
-	ws.getCell(at, 1).value = REPORT_SECTIONS.equipment;
-	ws.getCell(at, 1).font = { name: FONT, size: 16, bold: true };
-	ws.getCell(at + 1, 1).value = equipmentSummary(r);
+	note(ws, at, REPORT_SECTIONS.equipment, 4, { size: 16, bold: true });
+	note(ws, at + 1, equipmentSummary(r), 4);
 	put(ws, at + 2, ['', 'รายการ', 'บาท'], [], { head: true });
 	put(ws, at + 3, ['ตามแผน', r.equipment.items, baht(r.equipment.budgetSatang)], [null, COUNT, BAHT]);
 	put(ws, at + 4, ['จัดซื้อแล้ว', r.equipment.purchased, baht(r.equipment.purchasedSatang)], [null, COUNT, BAHT]);
