@@ -524,5 +524,15 @@ export const en: Record<keyof typeof th, string> = {
 	findNotReplaceable: 'This is an amount: change it by typing in the cell',
 	findClose: 'Close find',
 	closeComments: 'Close comments',
-	skipToContent: 'Skip to content'
+	skipToContent: 'Skip to content',
+	// mon17
+	reportDownload: 'Download',
+	evidenceDelete: 'Delete',
+	evidenceDeleteNamed: 'Delete evidence {name}',
+	progressDisbursedOn: 'Disbursed on',
+	progressDisbursedOnShort: 'on',
+	progressDisbursedOnWithoutAmount: 'A disbursement date needs a disbursed amount',
+	progressDisbursedOnFuture: 'The disbursement date cannot be after today',
+	evidenceDeleteConfirm: 'Delete evidence {name}? (Who deleted it and when is recorded.)',
+	evidenceFrozen: 'Cannot be deleted: the file was attached before a report that has been announced was made, so it is part of the record behind a published report',
 };

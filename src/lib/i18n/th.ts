@@ -522,5 +522,15 @@ export const th = {
 	findNotReplaceable: 'ช่องนี้เป็นจำนวนเงิน แก้ไขได้โดยพิมพ์ในช่อง',
 	findClose: 'ปิดการค้นหา',
 	closeComments: 'ปิดความคิดเห็น',
-	skipToContent: 'ข้ามไปยังเนื้อหา'
+	skipToContent: 'ข้ามไปยังเนื้อหา',
+	// mon17
+	reportDownload: 'ดาวน์โหลด',
+	evidenceDelete: 'ลบ',
+	evidenceDeleteNamed: 'ลบหลักฐาน {name}',
+	progressDisbursedOn: 'วันที่เบิกจ่าย',
+	progressDisbursedOnShort: 'เบิกจ่ายเมื่อ',
+	progressDisbursedOnWithoutAmount: 'ระบุวันที่เบิกจ่ายได้เมื่อมีจำนวนเงินที่เบิกจ่าย',
+	progressDisbursedOnFuture: 'วันที่เบิกจ่ายต้องไม่เลยวันนี้',
+	evidenceDeleteConfirm: 'ลบหลักฐาน {name} ใช่หรือไม่ (ระบบบันทึกผู้ลบและเวลาไว้)',
+	evidenceFrozen: 'ลบไม่ได้ เพราะไฟล์นี้แนบไว้ก่อนจัดทำรายงานที่ประกาศแล้ว จึงเป็นหลักฐานประกอบรายงานที่เผยแพร่',
 } as const;

@@ -102,6 +102,28 @@ describe('the 6-month report of the sample plan', () => {
 		]);
 	});
 
+	it('counts a disbursement in the month of its reported date, and moves it when only the date is corrected', () => {
+		const dated: DisbursementStep[] = [
+			{ rowId: 'PJ-001', date: '2025-12-20', disbursedSatang: 20_000_000 }, // saved in December, no date given
+			{ rowId: 'PJ-001', date: '2025-11-28', disbursedSatang: 20_000_000, dated: true }, // the date given later: November
+			{ rowId: 'PJ-001', date: '2026-02-03', disbursedSatang: 47_950_050, dated: true }, // 27,950,050 more in February
+			{ rowId: 'PJ-001', date: '2026-03-05', disbursedSatang: 47_950_050 }, // a status change saved in March moves nothing
+			{ rowId: 'PJ-049', date: '2026-01-15', disbursedSatang: 24_900_000, dated: true },
+			{ rowId: 'PJ-049', date: '2026-04-01', disbursedSatang: 24_900_000, dated: true }, // corrected to April: after the half year
+			{ rowId: 'PJ-009', date: '2026-01-15', disbursedSatang: 1_000_000, dated: true } // another agency's: not counted
+		];
+		const r = computeProgressReport({ plan, entries, steps: dated, period: 'half', today: '2026-05-01' });
+		expect(r.months.map((m) => [m.month, m.disbursedSatang])).toEqual([
+			[10, 0],
+			[11, 20_000_000],
+			[12, 20_000_000],
+			[1, 20_000_000],
+			[2, 47_950_050],
+			[3, 47_950_050]
+		]);
+		expect(r.monthsBy).toBe('disbursedOn');
+	});
+
 	it('reports other agencies and equipment separately', () => {
 		expect(report.otherAgency).toMatchObject({ planned: 7, done: 1, budgetSatang: 1_265_000_000 });
 		expect(report.equipment).toEqual({ items: 8, purchased: 1, budgetSatang: 29_920_000, purchasedSatang: 6_900_000 });

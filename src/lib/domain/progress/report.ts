@@ -86,6 +86,11 @@ export interface ProgressReport {
 	};
 	equipment: { items: number; purchased: number; budgetSatang: Satang; purchasedSatang: Satang };
 	months: MonthPoint[];
+	/**
+	 * What dates the monthly disbursement: 'disbursedOn' — the reported วันที่เบิกจ่าย, else the
+	 * day saved. Reports made before the date existed lack it (they count by the day saved).
+	 */
+	monthsBy?: 'disbursedOn';
 }
 
 export interface ReportInput {
@@ -207,13 +212,29 @@ export function computeProgressReport(input: ReportInput): ProgressReport {
 		purchasedSatang: purchased.reduce((s, e) => s + e.disbursedSatang, 0)
 	};
 
-	return { fiscalYear, period, asOf, strategies, total, statuses, lagging, otherAgency, equipment, months: monthSeries(fiscalYear, period, counted, input.steps) };
+	return {
+		fiscalYear,
+		period,
+		asOf,
+		strategies,
+		total,
+		statuses,
+		lagging,
+		otherAgency,
+		equipment,
+		months: monthSeries(fiscalYear, period, counted, input.steps),
+		monthsBy: 'disbursedOn'
+	};
 }
 
 /**
  * Planned against disbursed, month by month over the period. A project's budget is planned to
- * be spent by the end of its last marked month; a disbursement counts in the month it was
- * saved (earlier than October: October; later than the period: not in this report).
+ * be spent by the end of its last marked month. A disbursement — the rise of a row's running
+ * total from one saved state to the next — counts in the month of its reported disbursed-on
+ * date, or of the day it was saved when no date was given (earlier than October: October;
+ * later than the period: not in this report). A save that keeps the amount but gives another
+ * disbursed-on date corrects the date of the row's last disbursement: that amount moves.
+ * Steps arrive oldest save first.
  */
 function monthSeries(fiscalYear: number, period: ReportPeriod, projects: Project[], steps: readonly DisbursementStep[]): MonthPoint[] {
 	const months = periodMonths(period);
@@ -223,15 +244,25 @@ function monthSeries(fiscalYear: number, period: ReportPeriod, projects: Project
 		if (!p.activeMonths.length) continue;
 		plannedIn[Math.max(...p.activeMonths.map(fiscalIndex))] += p.budget;
 	}
-	// Each step is a running total for its row: the month gets the difference to the previous.
 	const spentIn = new Array<number>(12).fill(0);
-	const lastOf = new Map<string, number>();
-	for (const s of [...steps].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+	const monthOf = (date: IsoDate) => FISCAL_MONTHS.findIndex((m) => date <= monthEnd(fiscalYear, m));
+	const count = (date: IsoDate, satang: number) => {
+		const index = monthOf(date);
+		if (index >= 0) spentIn[index] += satang;
+	};
+	const lastOf = new Map<string, { total: number; date: IsoDate; delta: number }>();
+	for (const s of steps) {
 		if (!counted.has(s.rowId)) continue;
-		const delta = s.disbursedSatang - (lastOf.get(s.rowId) ?? 0);
-		lastOf.set(s.rowId, s.disbursedSatang);
-		const index = FISCAL_MONTHS.findIndex((m) => s.date <= monthEnd(fiscalYear, m));
-		if (index >= 0) spentIn[index] += delta;
+		const last = lastOf.get(s.rowId);
+		const delta = s.disbursedSatang - (last?.total ?? 0);
+		if (delta !== 0) {
+			count(s.date, delta);
+			lastOf.set(s.rowId, { total: s.disbursedSatang, date: s.date, delta });
+		} else if (last && s.dated && s.date !== last.date && last.delta !== 0) {
+			count(last.date, -last.delta);
+			count(s.date, last.delta);
+			lastOf.set(s.rowId, { ...last, date: s.date });
+		}
 	}
 	let planned = 0;
 	let spent = 0;

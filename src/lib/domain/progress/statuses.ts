@@ -36,20 +36,27 @@ export interface ProgressEntry {
 	contractSatang: Satang | null;
 	/** Disbursed so far (equipment: the purchase amount). */
 	disbursedSatang: Satang;
+	/** The day of the (latest) disbursement, วันที่เบิกจ่าย, as reported; null: not given. */
+	disbursedOn: IsoDate | null;
 	startDate: IsoDate | null;
 	endDate: IsoDate | null;
 	note: string;
 }
 
 export function notReported(rowId: string, rowKind: RowKind): ProgressEntry {
-	return { rowId, rowKind, status: 'not_started', contractSatang: null, disbursedSatang: 0, startDate: null, endDate: null, note: '' };
+	return { rowId, rowKind, status: 'not_started', contractSatang: null, disbursedSatang: 0, disbursedOn: null, startDate: null, endDate: null, note: '' };
 }
 
-/** A saved change of the disbursed amount: the running total after it, and the day (Bangkok). */
+/**
+ * A saved state of a row's disbursed amount: the running total after it, and the day it counts
+ * on — the reported disbursed-on date (`dated`), else the day it was saved (Bangkok).
+ */
 export interface DisbursementStep {
 	rowId: string;
 	date: IsoDate;
 	disbursedSatang: Satang;
+	/** True when `date` is the reported วันที่เบิกจ่าย, not the day of saving. */
+	dated?: boolean;
 }
 
 /** The calendar day in Thailand (UTC+7, no daylight saving) of an instant. */

@@ -3,7 +3,8 @@
  * equipment row. The server decides: the row must be in the announced plan, and the actor
  * must be allowed that row (policies/progress.ts). Amounts and dates arrive as typed (baht
  * with separators or Thai digits, Buddhist-era dates) and are read exactly; a refusal names
- * the field and keeps nothing half-saved.
+ * the field and keeps nothing half-saved. The disbursed-on date (วันที่เบิกจ่าย) goes with a
+ * disbursed amount and is not in the future; the report's monthly chart counts by it.
  */
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db';
@@ -14,7 +15,7 @@ import { authorizeProgress, mayReportRow } from '../policies/progress';
 import { loadProgressScene } from '../progress/announcedPlan';
 import { parseBudget } from '$lib/domain/plan/money';
 import { parseBeDate } from '$lib/domain/beDateInput';
-import { statusesFor, type ProgressEntry, type ProgressStatus, type RowKind } from '$lib/domain/progress/statuses';
+import { bangkokDate, statusesFor, type ProgressEntry, type ProgressStatus, type RowKind } from '$lib/domain/progress/statuses';
 import type { MessageKey } from '$lib/i18n';
 
 export interface ProgressInput {
@@ -23,6 +24,8 @@ export interface ProgressInput {
 	/** Typed amounts: '' means none (contract) or zero (disbursed). */
 	contract: string;
 	disbursed: string;
+	/** วันที่เบิกจ่าย, Buddhist era; '' for none. */
+	disbursedOn: string;
 	startDate: string;
 	endDate: string;
 	note: string;
@@ -42,7 +45,7 @@ function date(typed: string): string | null | 'badDate' | 'badYear' {
 	return parsed.ok ? parsed.iso : parsed.reason;
 }
 
-export async function saveProgress(db: Database, actor: Actor | null, planId: string, input: ProgressInput): Promise<ProgressSaveResult> {
+export async function saveProgress(db: Database, actor: Actor | null, planId: string, input: ProgressInput, now = new Date()): Promise<ProgressSaveResult> {
 	const loaded = await loadProgressScene(db, actor, planId);
 	if (!loaded) error(404, 'not found');
 	const { scene, announced } = loaded;
@@ -60,6 +63,10 @@ export async function saveProgress(db: Database, actor: Actor | null, planId: st
 	if (contract === 'bad') return { ok: false, error: 'progressBadAmount', field: 'contract' };
 	const disbursed = amount(input.disbursed);
 	if (disbursed === 'bad') return { ok: false, error: 'progressBadAmount', field: 'disbursed' };
+	const disbursedOn = date(input.disbursedOn);
+	if (disbursedOn === 'badDate' || disbursedOn === 'badYear') return { ok: false, error: disbursedOn, field: 'disbursedOn' };
+	if (disbursedOn && !disbursed) return { ok: false, error: 'progressDisbursedOnWithoutAmount', field: 'disbursedOn' };
+	if (disbursedOn && disbursedOn > bangkokDate(now)) return { ok: false, error: 'progressDisbursedOnFuture', field: 'disbursedOn' };
 	const startDate = date(input.startDate);
 	if (startDate === 'badDate' || startDate === 'badYear') return { ok: false, error: startDate, field: 'startDate' };
 	const endDate = date(input.endDate);
@@ -72,6 +79,7 @@ export async function saveProgress(db: Database, actor: Actor | null, planId: st
 		status: input.status as ProgressStatus,
 		contractSatang: contract,
 		disbursedSatang: disbursed ?? 0,
+		disbursedOn,
 		startDate,
 		endDate,
 		note: input.note

@@ -2,7 +2,7 @@
  * Queries on the progress layer: entries (one per row of an organization's fiscal year), their
  * history (every saved state, with who and when) and frozen monitoring reports.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from './index';
 import { canonicalJson } from '$lib/domain/canonicalJson';
 import { bangkokDate, type DisbursementStep, type ProgressEntry, type ProgressStatus, type RowKind } from '$lib/domain/progress/statuses';
@@ -21,6 +21,7 @@ export async function listEntries(db: Database, orgId: string, fiscalYear: numbe
 		status: r.status as ProgressStatus,
 		contractSatang: r.contractSatang,
 		disbursedSatang: r.disbursedSatang,
+		disbursedOn: r.disbursedOn,
 		startDate: r.startDate,
 		endDate: r.endDate,
 		note: r.note,
@@ -37,6 +38,7 @@ export async function saveEntry(db: Database, orgId: string, fiscalYear: number,
 		status: entry.status,
 		contractSatang: entry.contractSatang,
 		disbursedSatang: entry.disbursedSatang,
+		disbursedOn: entry.disbursedOn,
 		startDate: entry.startDate,
 		endDate: entry.endDate,
 		note: entry.note,
@@ -61,7 +63,11 @@ export async function historyOf(db: Database, orgId: string, fiscalYear: number,
 	return rows.map((r) => ({ entry: JSON.parse(r.data) as ProgressEntry, changedBy: r.changedBy, changedAt: r.changedAt }));
 }
 
-/** The disbursed running total after every saved change, dated by the day in Thailand. */
+/**
+ * The disbursed running total after every saved change, oldest first, dated by its reported
+ * disbursed-on date or else the day it was saved in Thailand (history saved before the date
+ * existed has none).
+ */
 export async function disbursementSteps(db: Database, orgId: string, fiscalYear: number): Promise<DisbursementStep[]> {
 	const h = db.t.progressHistory;
 	const rows = await db.orm
@@ -69,7 +75,12 @@ export async function disbursementSteps(db: Database, orgId: string, fiscalYear:
 		.from(h)
 		.where(and(eq(h.orgId, orgId), eq(h.fiscalYear, fiscalYear)))
 		.orderBy(asc(h.seq));
-	return rows.map((r) => ({ rowId: r.rowId, date: bangkokDate(r.changedAt), disbursedSatang: (JSON.parse(r.data) as ProgressEntry).disbursedSatang }));
+	return rows.map((r) => {
+		const entry = JSON.parse(r.data) as Partial<ProgressEntry> & { disbursedSatang: number };
+		return entry.disbursedOn
+			? { rowId: r.rowId, date: entry.disbursedOn, disbursedSatang: entry.disbursedSatang, dated: true }
+			: { rowId: r.rowId, date: bangkokDate(r.changedAt), disbursedSatang: entry.disbursedSatang, dated: false };
+	});
 }
 
 export type ReportRow = typeof import('./schema/sqlite').progressReports.$inferSelect;
@@ -118,4 +129,23 @@ export async function evidenceOfYear(db: Database, orgId: string, fiscalYear: nu
 export async function getEvidence(db: Database, id: string): Promise<EvidenceRow | null> {
 	const [row] = await db.orm.select().from(db.t.progressEvidence).where(eq(db.t.progressEvidence.id, id));
 	return row ?? null;
+}
+
+/** Removes an evidence file (its bytes live in the row); false when it was already gone. */
+export async function deleteEvidence(db: Database, id: string): Promise<boolean> {
+	const e = db.t.progressEvidence;
+	const rows = await db.orm.delete(e).where(eq(e.id, id)).returning({ id: e.id });
+	return rows.length > 0;
+}
+
+/** When the latest announced report of a fiscal year was made, or null while none is announced. */
+export async function lastAnnouncedReportMade(db: Database, orgId: string, fiscalYear: number): Promise<Date | null> {
+	const r = db.t.progressReports;
+	const [row] = await db.orm
+		.select({ createdAt: r.createdAt })
+		.from(r)
+		.where(and(eq(r.orgId, orgId), eq(r.fiscalYear, fiscalYear), isNotNull(r.announcedAt)))
+		.orderBy(desc(r.createdAt))
+		.limit(1);
+	return row?.createdAt ?? null;
 }

@@ -60,7 +60,7 @@ const LINE_PT = 19;
  * Row height for its wrapped text: spreadsheet readers do not grow rows on opening (LibreOffice
  * prints one clipped line otherwise), so the height is set from the longest cell's line count.
  */
-function fitHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cols: number) {
+export function fitHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, cols: number) {
 	let lines = 1;
 	for (let c = 1; c <= cols; c++) {
 		const cell = row.getCell(c);

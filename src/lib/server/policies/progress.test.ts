@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayReportRow, progressAbilities, progressAbilitiesFor, type ProgressScene } from './progress';
+import { mayDeleteEvidence, mayReportRow, progressAbilities, progressAbilitiesFor, type ProgressScene } from './progress';
 import { planStates, type PlanState } from '$lib/domain/workflow';
 import { departmentKey } from '$lib/domain/departments';
 import { PROGRESS_MATRIX, progressEveryone, progressExpected, type ProgressWho } from './progressMatrix.fixture';
@@ -30,14 +30,14 @@ function scene(who: ProgressWho, state: PlanState): ProgressScene {
 
 describe('progress policy matrix', () => {
 	it('lists exactly the abilities the policy decides', () => {
-		expect(Object.keys(PROGRESS_MATRIX).sort()).toEqual([...progressAbilities, 'reportRow'].sort());
+		expect(Object.keys(PROGRESS_MATRIX).sort()).toEqual([...progressAbilities, 'reportRow', 'deleteEvidence'].sort());
 	});
 
 	for (const who of progressEveryone) {
 		for (const state of planStates) {
 			it(`${who} in ${state}`, () => {
 				const s = scene(who, state);
-				const got = { ...progressAbilitiesFor(s), reportRow: mayReportRow(s, ' กอง ช่าง ') };
+				const got = { ...progressAbilitiesFor(s), reportRow: mayReportRow(s, ' กอง ช่าง '), deleteEvidence: mayDeleteEvidence(s, ' กอง ช่าง ') };
 				expect(got).toEqual(Object.fromEntries(Object.keys(PROGRESS_MATRIX).map((a) => [a, progressExpected(a as keyof typeof PROGRESS_MATRIX, who, state)])));
 			});
 		}

@@ -41,6 +41,16 @@ export function mayReportRow(scene: ProgressScene, responsibleUnit: string): boo
 	return announced(scene) && key !== '' && scene.departmentKeys.includes(key);
 }
 
+/**
+ * Whether the actor may delete an evidence file of the row whose responsible unit is
+ * `responsibleUnit`: the same people who may report the row (its department's reporters, the
+ * planning officer). Whether the file is still deletable (not behind an announced report) is
+ * the command's to decide.
+ */
+export function mayDeleteEvidence(scene: ProgressScene, responsibleUnit: string): boolean {
+	return mayReportRow(scene, responsibleUnit);
+}
+
 /** 404 to people who may not see progress (outsiders learn nothing), 403 otherwise. */
 export function authorizeProgress(scene: ProgressScene, ability: ProgressAbility): void {
 	if (rules[ability](scene)) return;

@@ -20,8 +20,11 @@ export type ProgressWho =
 	| 'outsider'
 	| 'anonymous';
 
-/** reportRow: may update a row whose responsible unit is "กอง ช่าง" (spaced as plans type it). */
-export type ProgressMatrixAbility = ProgressAbility | 'reportRow';
+/**
+ * reportRow: may update a row whose responsible unit is "กอง ช่าง" (spaced as plans type it);
+ * deleteEvidence: may delete an evidence file of such a row.
+ */
+export type ProgressMatrixAbility = ProgressAbility | 'reportRow' | 'deleteEvidence';
 
 const N: PlanState[] = ['announced'];
 const members: ProgressWho[] = ['planning_officer', 'executive', 'support_committee', 'viewer', 'orgAdmin', 'deptReporter', 'otherDeptReporter', 'orgMember'];
@@ -29,6 +32,7 @@ const members: ProgressWho[] = ['planning_officer', 'executive', 'support_commit
 export const PROGRESS_MATRIX: Record<ProgressMatrixAbility, Partial<Record<ProgressWho, PlanState[]>>> = {
 	readProgress: Object.fromEntries(members.map((w) => [w, N])),
 	reportRow: { planning_officer: N, deptReporter: N },
+	deleteEvidence: { planning_officer: N, deptReporter: N },
 	reportAnyRow: { planning_officer: N },
 	makeReport: { planning_officer: N, executive: N },
 	announceReport: { executive: N }

@@ -20,7 +20,7 @@ export interface ProgressRowView {
 	mayEdit: boolean;
 	entry: ProgressEntry;
 	/** As typed back into the form: "1,500,000.00", "20/11/2569". */
-	typed: { contract: string; disbursed: string; startDate: string; endDate: string };
+	typed: { contract: string; disbursed: string; disbursedOn: string; startDate: string; endDate: string };
 	updatedBy: string;
 	updatedAt: string | null;
 }
@@ -36,7 +36,7 @@ export async function progressRows(db: Database, scene: ProgressScene, announced
 	const view = (rowId: string, kind: RowKind, base: Omit<ProgressRowView, 'rowId' | 'kind' | 'mayEdit' | 'entry' | 'typed' | 'updatedBy' | 'updatedAt'>): ProgressRowView => {
 		const s = byRow.get(rowId);
 		const entry: ProgressEntry = s
-			? { rowId, rowKind: kind, status: s.status, contractSatang: s.contractSatang, disbursedSatang: s.disbursedSatang, startDate: s.startDate, endDate: s.endDate, note: s.note }
+			? { rowId, rowKind: kind, status: s.status, contractSatang: s.contractSatang, disbursedSatang: s.disbursedSatang, disbursedOn: s.disbursedOn, startDate: s.startDate, endDate: s.endDate, note: s.note }
 			: notReported(rowId, kind);
 		return {
 			rowId,
@@ -44,7 +44,7 @@ export async function progressRows(db: Database, scene: ProgressScene, announced
 			...base,
 			mayEdit: mayReportRow(scene, base.responsibleUnit),
 			entry,
-			typed: { contract: typedAmount(entry.contractSatang), disbursed: s ? typedAmount(entry.disbursedSatang) : '', startDate: formatBeInput(entry.startDate), endDate: formatBeInput(entry.endDate) },
+			typed: { contract: typedAmount(entry.contractSatang), disbursed: s ? typedAmount(entry.disbursedSatang) : '', disbursedOn: formatBeInput(entry.disbursedOn), startDate: formatBeInput(entry.startDate), endDate: formatBeInput(entry.endDate) },
 			updatedBy: s ? (names.get(s.updatedBy) ?? '') : '',
 			updatedAt: s ? s.updatedAt.toISOString() : null
 		};

@@ -302,7 +302,8 @@ export const progressEntries = pgTable(
 		endDate: text('end_date'),
 		note: text('note').notNull(),
 		updatedBy: text('updated_by').notNull(),
-		updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull()
+		updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+		disbursedOn: text('disbursed_on')
 	},
 	(t) => [primaryKey({ columns: [t.orgId, t.fiscalYear, t.rowId] })]
 );

@@ -316,7 +316,9 @@ export const progressEntries = sqliteTable(
 		endDate: text('end_date'),
 		note: text('note').notNull(),
 		updatedBy: text('updated_by').notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		/** ISO date of the (latest) disbursement, วันที่เบิกจ่าย, as reported; null: not given. */
+		disbursedOn: text('disbursed_on')
 	},
 	(t) => [primaryKey({ columns: [t.orgId, t.fiscalYear, t.rowId] })]
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "progress_entries" ADD COLUMN "disbursed_on" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `progress_entries` ADD `disbursed_on` text;
