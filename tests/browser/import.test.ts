@@ -120,6 +120,12 @@ describe('import page', () => {
 		const equipment = file.equipment.length;
 		const id = await createPlan(page, 'แผนนำเข้าจาก plan.json');
 		await page.goto(`${env.server.url}/plans/${id}/import`);
+		// A hostile file is refused whole, with the reason, and no preview.
+		await page.locator('input[type=file]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(json.replace('"schemaVersion"', '"__proto__":{"x":1},"schemaVersion"')) });
+		await page.getByRole('button', { name: 'อ่านไฟล์และแสดงตัวอย่าง' }).click();
+		await expect.poll(() => section(page, 'import-refusal').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/ชื่อข้อมูลต้องห้าม "__proto__"/);
+		expect(await section(page, 'import-json-preview').count()).toBe(0);
+
 		await page.locator('input[type=file]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(json) });
 		await page.getByRole('button', { name: 'อ่านไฟล์และแสดงตัวอย่าง' }).click();
 		await section(page, 'import-json-preview').waitFor({ timeout: 30_000 });
@@ -132,6 +138,20 @@ describe('import page', () => {
 		expect(await section(page, 'import-json-replaces').count()).toBe(0);
 		await section(page, 'import-confirm').click();
 		await expect.poll(() => section(page, 'import-done').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(new RegExp(`โครงการ ${projects.length} รายการ`));
+
+		// Again into the same plan: it says what it replaces, and replaces only when ticked.
+		await page.locator('input[type=file]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+		await page.getByRole('button', { name: 'อ่านไฟล์และแสดงตัวอย่าง' }).click();
+		await expect.poll(() => section(page, 'import-json-replaces').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(new RegExp(`โครงการ ${projects.length} รายการ ครุภัณฑ์ ${equipment} รายการ`));
+		await section(page, 'import-confirm').click();
+		await expect.poll(() => page.getByRole('alert').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/ติ๊กยืนยันการแทนที่/);
+		await page.getByLabel('ยืนยันให้แทนที่เนื้อหาเดิมของแผนนี้').check();
+		await section(page, 'import-confirm').click();
+		await expect.poll(() => section(page, 'import-done').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(new RegExp(`โครงการ ${projects.length} รายการ`));
+
+		// Replaced, not added to.
+		const stored = await page.evaluate(async (d) => (await (await fetch(`/api/plans/${d}/plan.json`)).json()) as { strategies: { planGroups: { projects: unknown[] }[] }[] }, id);
+		expect(stored.strategies.flatMap((s) => s.planGroups.flatMap((g) => g.projects))).toHaveLength(projects.length);
 
 		await page.goto(`${env.server.url}/plans/${id}`);
 		await waitReady(page);
