@@ -97,14 +97,16 @@ describe('whole-plan JSON import', () => {
 		rows[1].budget = -5;
 		rows[2].budget = 10.005;
 		rows[3].name = '  ';
+		(rows[4].activeMonths as number[]) = [1.5];
 		const p = preview(json);
 		expect(p.rejected.map((r) => [r.row, r.path])).toEqual([
 			[1, 'strategies[0].planGroups[0].projects[0]'],
 			[2, 'strategies[0].planGroups[0].projects[1]'],
 			[3, 'strategies[0].planGroups[0].projects[2]'],
-			[4, 'strategies[0].planGroups[0].projects[3]']
+			[4, 'strategies[0].planGroups[0].projects[3]'],
+			[5, 'strategies[0].planGroups[0].projects[4]']
 		]);
-		expect(p.rejected.map((r) => r.reasons[0].en)).toEqual(['Months must be 1–12', 'The budget cannot be negative', 'At most two decimal places (satang)', 'The project needs a name']);
+		expect(p.rejected.map((r) => r.reasons[0].en)).toEqual(['Months must be 1–12', 'The budget cannot be negative', 'At most two decimal places (satang)', 'The project needs a name', 'Months must be 1–12']);
 		expect(p.rejected.every((r) => r.reasons.every((m) => m.th.length > 0))).toBe(true);
 		expect(p.plan.projects.map((r) => r.id)).not.toContain(rows[0].id);
 	});

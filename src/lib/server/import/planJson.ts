@@ -107,7 +107,8 @@ const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array
 const paras = list(PARA, 500);
 const num = v.pipe(v.number(), v.check((n) => !Number.isNaN(n)));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
-const month = v.pipe(v.number(), v.integer());
+/** Any number: a month outside 1–12 or not whole is the row's problem (validation.ts), not the file's. */
+const month = v.number();
 
 const funding = v.object({
 	type: v.picklist(['own', 'otherAgency']),
