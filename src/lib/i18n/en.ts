@@ -535,4 +535,17 @@ export const en: Record<keyof typeof th, string> = {
 	progressDisbursedOnFuture: 'The disbursement date cannot be after today',
 	evidenceDeleteConfirm: 'Delete evidence {name}? (Who deleted it and when is recorded.)',
 	evidenceFrozen: 'Cannot be deleted: the file was attached before a report that has been announced was made, so it is part of the record behind a published report',
+	// imp14: whole-plan JSON import, per-sheet mapping
+	importJsonHint: "or a whole-plan file (.json) in the shape the app exports (plan.json); it replaces this plan's content",
+	importJsonSummary: "Whole-plan file: {title}, fiscal year {year} — {strategies} strategies, {sections} narrative sections, {catalogue} แผนงาน",
+	importJsonReplaces: "Importing replaces this plan's current content ({projects} projects, {equipment} equipment rows) as one change in its history",
+	importJsonReplaceConfirm: "Yes, replace this plan's content",
+	importJsonNotEmpty: "This plan already has rows; tick the box to replace its content first",
+	importAcceptedList: "Rows to import",
+	importOwnBudget: "own budget",
+	importOtherBudget: "other agency",
+	importSkipWhy_derived: "the file's ผด.01 summary (recomputed)",
+	importSkipWhy_revisions: "revisions",
+	importMappingOf: "Column mapping of sheet {sheet}",
+	importJsonDone: "Whole plan imported: {projects} projects, {equipment} equipment rows",
 };

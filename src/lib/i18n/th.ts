@@ -533,4 +533,17 @@ export const th = {
 	progressDisbursedOnFuture: 'วันที่เบิกจ่ายต้องไม่เลยวันนี้',
 	evidenceDeleteConfirm: 'ลบหลักฐาน {name} ใช่หรือไม่ (ระบบบันทึกผู้ลบและเวลาไว้)',
 	evidenceFrozen: 'ลบไม่ได้ เพราะไฟล์นี้แนบไว้ก่อนจัดทำรายงานที่ประกาศแล้ว จึงเป็นหลักฐานประกอบรายงานที่เผยแพร่',
+	// imp14: whole-plan JSON import, per-sheet mapping
+	importJsonHint: "หรือไฟล์แผนทั้งฉบับ (.json) ตามรูปแบบที่ระบบส่งออก (plan.json) — จะแทนที่เนื้อหาของแผนนี้ทั้งหมด",
+	importJsonSummary: "ไฟล์แผนทั้งฉบับ: {title} ปีงบประมาณ พ.ศ. {year} — ยุทธศาสตร์ {strategies} ด้าน ส่วนบรรยาย {sections} ส่วน แผนงาน {catalogue} รายการ",
+	importJsonReplaces: "การนำเข้าจะแทนที่เนื้อหาเดิมของแผนนี้ (โครงการ {projects} รายการ ครุภัณฑ์ {equipment} รายการ) เป็นการเปลี่ยนแปลงครั้งเดียวในประวัติการแก้ไข",
+	importJsonReplaceConfirm: "ยืนยันให้แทนที่เนื้อหาเดิมของแผนนี้",
+	importJsonNotEmpty: "แผนนี้มีรายการอยู่แล้ว กรุณาติ๊กยืนยันการแทนที่เนื้อหาเดิมก่อน",
+	importAcceptedList: "รายการที่จะนำเข้า",
+	importOwnBudget: "งบของ อปท.",
+	importOtherBudget: "หน่วยงานอื่น",
+	importSkipWhy_derived: "ข้อมูลสรุป ผด.01 ในไฟล์ (ระบบคำนวณใหม่)",
+	importSkipWhy_revisions: "ฉบับเพิ่มเติม/แก้ไข",
+	importMappingOf: "การจับคู่คอลัมน์ของแผ่นงาน {sheet}",
+	importJsonDone: "นำเข้าแผนทั้งฉบับแล้ว: โครงการ {projects} รายการ ครุภัณฑ์ {equipment} รายการ",
 } as const;

@@ -99,6 +99,32 @@ describe('the shapes a ผด.02 arrives in', () => {
 		expect(p.totalBudget).toBe(15_000_000 + 5_600_000);
 	});
 
+	it('with both sheets read together, each sheet keeps its own column mapping', async () => {
+		const bytes = await book((wb) => {
+			const ws = wb.addWorksheet('ผด.02');
+			let r = formHeader(ws, 1);
+			heading(ws, r++, 'ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน');
+			heading(ws, r++, '1.1 แผนงานเคหะและชุมชน');
+			project(ws, r, [1, 'โครงการไฟฟ้าส่องสว่าง', 'โคม 20 ชุด', '150,000', 'หมู่ที่ 5', 'กองช่าง']);
+			shade(ws, r, [1, 2]);
+			const eq = wb.addWorksheet('ผด.02-1');
+			eq.addRow(['ที่', 'แผนงาน', 'หมวด', 'ประเภท', 'ครุภัณฑ์', 'รายละเอียดของครุภัณฑ์', 'งบประมาณ (บาท)', 'สถานที่ดำเนินการ', 'หน่วยงานรับผิดชอบหลัก', ...['ต.ค.', 'พ.ย.', 'ธ.ค.', 'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.']]);
+			eq.addRow([1, 'แผนงานบริหารงานทั่วไป', 'ค่าครุภัณฑ์', 'ครุภัณฑ์สำนักงาน', 'เครื่องปรับอากาศ', 'ขนาด 24,000 BTU', '56,000', 'สำนักงาน', 'สำนักปลัด', 'x']);
+		});
+		const grids = await readUpload('plan.xlsx', bytes);
+		const first = previewWorkbook(grids, target);
+		const [projects, equipment] = first.parts!;
+		expect(equipment.mapping.fields).toMatchObject({ item: 4, location: 7, unit: 8 });
+		expect(projects.columns[1]).toBe('โครงการ');
+		// Swap location and unit in the equipment sheet only: the projects sheet reads as before.
+		const swapped = { ...equipment.mapping, fields: { ...equipment.mapping.fields, location: 8, unit: 7 } };
+		const p = previewWorkbook(grids, target, { sheetMappings: { [equipment.sheet]: swapped } });
+		expect(p.parts?.length).toBe(2);
+		expect(p.equipment.map((e) => [e.location, e.responsibleUnit])).toEqual([['สำนักปลัด', 'สำนักงาน']]);
+		expect(p.projects.map((r) => [r.location, r.responsibleUnit])).toEqual([['หมู่ที่ 5', 'กองช่าง']]);
+		expect(p.parts?.[1].mapping.fields.unit).toBe(7);
+	});
+
 	it('maps ยุทธศาสตร์ and แผนงาน columns of a flat CSV in windows-874 (TIS-620)', async () => {
 		const months = ['ต.ค.', 'พ.ย.', 'ธ.ค.', 'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.'];
 		const csv = [

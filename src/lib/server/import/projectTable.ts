@@ -56,6 +56,8 @@ export interface ImportOptions {
 	headerRow?: number;
 	kind?: ImportKind;
 	mapping?: ColumnMapping;
+	/** When both sheets are read together: the person's mapping of each, by sheet index. */
+	sheetMappings?: Record<number, ColumnMapping>;
 }
 
 export interface AcceptedProject {
@@ -154,7 +156,7 @@ export interface ImportPreview {
 	groups: { strategyName: string; planName: string; planCode: string | null; count: number; isNewStrategy: boolean; isNewPlan: boolean }[];
 	totalBudget: number;
 	/** The tables read when one import reads both sheets (ผด.02 and ผด.02/1); absent for one. */
-	parts?: { sheet: number; kind: ImportKind; headerRow: number }[];
+	parts?: { sheet: number; kind: ImportKind; headerRow: number; columns: string[]; mapping: ColumnMapping }[];
 	/** Fatal problem (no header row, procurement plan …); rows are empty then. */
 	problem: Message | null;
 }
@@ -553,7 +555,8 @@ export function previewWorkbook(grids: SheetGrid[], target: ImportTarget, option
 	const equipment = tables.find((t) => t.found.kind === 'equipment');
 	if (!projects || !equipment) return single();
 	const [a, b] = [projects, equipment].map((t) => {
-		const p = previewImport(grids, target, { ...options, sheet: t.i });
+		const mapping = options.sheetMappings?.[t.i];
+		const p = previewImport(grids, target, { planChoices: options.planChoices, sheet: t.i, ...(mapping ? { mapping } : {}) });
 		const sheet = grids[t.i].name;
 		const tag = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, sheet }));
 		return { ...p, projects: tag(p.projects), equipment: tag(p.equipment), rejected: tag(p.rejected), skipped: tag(p.skipped), warnings: tag(p.warnings) };
@@ -566,7 +569,7 @@ export function previewWorkbook(grids: SheetGrid[], target: ImportTarget, option
 	}
 	return {
 		...a,
-		parts: [a, b].map((p) => ({ sheet: p.sheet, kind: p.kind, headerRow: p.headerRow })),
+		parts: [a, b].map((p) => ({ sheet: p.sheet, kind: p.kind, headerRow: p.headerRow, columns: p.columns, mapping: p.mapping })),
 		equipment: b.equipment,
 		rejected: [...a.rejected, ...b.rejected],
 		skipped: [...a.skipped, ...b.skipped],
@@ -582,18 +585,21 @@ function firstSheetWithHeader(grids: SheetGrid[]): number {
 	return i < 0 ? 0 : i;
 }
 
-/** Mapping from form fields (`map.<field>`, `month.<0-11>`); unset entries fall back to `fallback`. */
-export function mappingFromForm(form: FormData, fallback: ColumnMapping | null): ColumnMapping | undefined {
+/**
+ * Mapping from form fields (`map.<field>`, `month.<0-11>`; with a prefix, e.g. one sheet's
+ * `map.1.<field>`); unset entries fall back to `fallback`.
+ */
+export function mappingFromForm(form: FormData, fallback: ColumnMapping | null, prefix = ''): ColumnMapping | undefined {
 	const fields: Partial<Record<Field, number>> = {};
 	let any = false;
 	for (const f of Object.keys(FIELD_LABELS) as Field[]) {
-		const v = form.get(`map.${f}`);
+		const v = form.get(`map.${prefix}${f}`);
 		if (v === null) continue;
 		any = true;
 		if (v !== '' && Number.isInteger(Number(v))) fields[f] = Number(v);
 	}
 	const months = Array.from({ length: 12 }, (_, k) => {
-		const v = form.get(`month.${k}`);
+		const v = form.get(`month.${prefix}${k}`);
 		if (v === null) return fallback?.months[k] ?? null;
 		any = true;
 		return v !== '' && Number.isInteger(Number(v)) ? Number(v) : null;

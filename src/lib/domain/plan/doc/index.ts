@@ -88,7 +88,7 @@ export {
 export { listSections, addSection, renameSection, moveSection, deleteSection, getSectionFragment, listSectionsWithContent } from './sections';
 export { listRevisions, putRevision, setPd01UnitsOverride, getPd01UnitOverrides } from './revisions';
 export { deleteStrategy, deleteGuideline, deletePlanGroup } from './integrity';
-export { isPlanDocEmpty, readPlan, writePlan } from './wholePlan';
+export { isPlanDocEmpty, readPlan, replacePlanContent, writePlan } from './wholePlan';
 export { observePlanChanges, type PlanChanges } from './observe';
 export { createPlanUndoManager } from './undo';
 export { getCellText } from './cellText';

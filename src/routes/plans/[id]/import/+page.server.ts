@@ -12,6 +12,8 @@ import { FIELD_LABELS, mappingFromForm, previewWorkbook, type ImportKind } from 
 import { applyImport } from '$lib/server/import/importApplier';
 import { PlanWriteRefused } from '$lib/server/plan/writeRefusal';
 import { translate } from '$lib/i18n';
+import { loadCurrentPlan } from '$lib/server/planSnapshot';
+import { applyPlanJson, checkPlanFile, jsonPreviewReport, looksLikeJson, parsePlanJsonBytes, previewPlanJson } from '$lib/server/import/planJson';
 
 /** Only the planning officer, only while the plan is a draft (policy: importProjects). */
 async function guard(event: { locals: App.Locals; url: URL; params: { id: string } }) {
@@ -87,8 +89,19 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewWorkbook
 	for (const [key, value] of form) {
 		if (key.startsWith('plan:') && typeof value === 'string' && key.length <= 1005 && value.length <= 16) planChoices[key.slice(5)] = value;
 	}
-	// Both sheets were read together: the choices of one sheet's table do not apply.
-	if (form.get('allSheets') === '1' && form.get('sheetChanged') !== '1') return { planChoices };
+	// Both sheets were read together: each sheet's mapping is its own (`map.<sheet>.<field>`).
+	if (form.get('allSheets') === '1' && form.get('sheetChanged') !== '1') {
+		const sheetMappings: Record<number, NonNullable<ReturnType<typeof mappingFromForm>>> = {};
+		if (form.get('remap') === '1') {
+			for (const part of form.getAll('part')) {
+				const i = Number(part);
+				if (!Number.isInteger(i) || i < 0 || i > 255) continue;
+				const m = mappingFromForm(form, null, `${i}.`);
+				if (m) sheetMappings[i] = m;
+			}
+		}
+		return { planChoices, sheetMappings };
+	}
 	return {
 		planChoices,
 		sheet: num('sheet'),
@@ -97,6 +110,38 @@ function optionsFrom(form: FormData, previous: ReturnType<typeof previewWorkbook
 		mapping: form.get('remap') === '1' ? mappingFromForm(form, previous?.mapping ?? null) : undefined
 	};
 }
+
+/**
+ * A whole-plan JSON upload (or its payload coming back with the confirm form): the raw bytes,
+ * gzip + base64 in the form like the grids, and judged again in full on confirm.
+ */
+async function jsonFrom(form: FormData): Promise<{ bytes: Uint8Array } | { refusal: ImportRefusal } | null> {
+	const file = form.get('file');
+	if (file instanceof File && file.size > 0) {
+		if (file.size > IMPORT_MAX_BYTES) return null;
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		return looksLikeJson(file.name, bytes) ? { bytes } : null;
+	}
+	const payload = form.get('jsonPayload');
+	if (typeof payload !== 'string' || !payload) return null;
+	try {
+		return { bytes: new Uint8Array(gunzipSync(Buffer.from(payload, 'base64'), { maxOutputLength: IMPORT_MAX_BYTES })) };
+	} catch {
+		return { refusal: new ImportRefusal('ไฟล์ตัวอย่างหมดอายุหรือไม่ถูกต้อง กรุณาเลือกไฟล์อีกครั้ง', 'Choose the file again') };
+	}
+}
+
+/** The JSON's preview against the plan as it is now (ImportRefusal for a file refused whole). */
+async function jsonPreview(db: Awaited<ReturnType<typeof runtime>>['db'], planId: string, bytes: Uint8Array) {
+	const current = await loadCurrentPlan(db, planId);
+	const target = { meta: current.meta, front: current.front, projects: current.projects.length, equipment: current.equipment.length };
+	return withParseSlot(async () => previewPlanJson(checkPlanFile(parsePlanJsonBytes(bytes)), target));
+}
+
+const refusalOf = (e: unknown) => {
+	if (e instanceof ImportRefusal) return { refusal: { th: e.th, en: e.en } };
+	throw e;
+};
 
 export async function load(event) {
 	const { scene, db } = await guard(event);
@@ -117,6 +162,16 @@ export const actions = {
 		const { db, scene } = await guard(event);
 		const form = await readImportForm(event.request);
 		if (form instanceof ImportRefusal) return fail(413, { refusal: { th: form.th, en: form.en } });
+		const json = await jsonFrom(form);
+		if (json && 'refusal' in json) return fail(400, { refusal: { th: json.refusal.th, en: json.refusal.en } });
+		if (json) {
+			try {
+				const preview = await jsonPreview(db, scene.plan.id, json.bytes);
+				return { jsonPreview: jsonPreviewReport(preview), jsonPayload: gzipSync(json.bytes).toString('base64') };
+			} catch (e) {
+				return fail(400, refusalOf(e));
+			}
+		}
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
 		const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
@@ -129,6 +184,9 @@ export const actions = {
 	confirm: async (event) => {
 		const { db, scene, user } = await guard(event);
 		const form = await event.request.formData();
+		const json = await jsonFrom(form);
+		if (json && 'refusal' in json) return fail(400, { refusal: { th: json.refusal.th, en: json.refusal.en } });
+		if (json) return confirmJson(db, scene.plan.id, user, json.bytes, form.get('replace') === '1');
 		const got = await gridsFrom(form);
 		if ('refusal' in got) return fail(400, { refusal: { th: got.refusal.th, en: got.refusal.en } });
 		const target = await importTargetOf(db, scene.plan.id, scene.plan.orgId);
@@ -159,3 +217,23 @@ export const actions = {
 		};
 	}
 };
+
+/** Confirm of a whole-plan JSON: judged again in full, then the plan's content replaced in one change. */
+async function confirmJson(db: Awaited<ReturnType<typeof runtime>>['db'], planId: string, user: { id: string }, bytes: Uint8Array, replace: boolean) {
+	let preview;
+	try {
+		preview = await jsonPreview(db, planId, bytes);
+	} catch (e) {
+		return fail(400, refusalOf(e));
+	}
+	const again = { jsonPreview: jsonPreviewReport(preview), jsonPayload: gzipSync(bytes).toString('base64') };
+	if (preview.accepted.length === 0) return fail(400, { ...again, nothing: true });
+	if (preview.replaces.projects + preview.replaces.equipment > 0 && !replace) return fail(400, { ...again, notEmpty: true });
+	try {
+		const applied = await applyPlanJson(db, planId, user, preview);
+		return { jsonDone: applied };
+	} catch (e) {
+		if (!(e instanceof PlanWriteRefused)) throw e;
+		return fail(409, { refusal: { th: translate('th', e.messageKey), en: translate('en', e.messageKey) } });
+	}
+}

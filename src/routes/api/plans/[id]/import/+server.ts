@@ -13,10 +13,16 @@ import { previewReport } from '$lib/server/import/importReport';
 import { applyImport } from '$lib/server/import/importApplier';
 import { PlanWriteRefused } from '$lib/server/plan/writeRefusal';
 import { translate } from '$lib/i18n';
+import { withParseSlot } from '$lib/server/import/parseSlots';
+import { loadCurrentPlan } from '$lib/server/planSnapshot';
+import { applyPlanJson, checkPlanFile, jsonPreviewReport, looksLikeJson, parsePlanJsonBytes, previewPlanJson } from '$lib/server/import/planJson';
+import type { Database } from '$lib/server/db';
 
 const query = v.object({
 	dryRun: v.optional(v.picklist(['0', '1'], 'invalidInput'), '0'),
-	acceptRejected: v.optional(v.picklist(['0', '1'], 'invalidInput'), '0')
+	acceptRejected: v.optional(v.picklist(['0', '1'], 'invalidInput'), '0'),
+	/** A whole-plan JSON replaces the plan's content: required while the plan has rows. */
+	replace: v.optional(v.picklist(['0', '1'], 'invalidInput'), '0')
 });
 const form = v.object({
 	file: v.instance(File, 'required'),
@@ -52,9 +58,11 @@ export async function POST({ params, locals, request, url }) {
 	if (!input.ok) return json({ error: input.error, field: input.field }, { status: 400 });
 
 	if (input.value.file.size > IMPORT_MAX_BYTES) return refused(413, tooLarge());
+	const bytes = new Uint8Array(await input.value.file.arrayBuffer());
+	if (looksLikeJson(input.value.file.name, bytes)) return importPlanJson(db, scene, user, bytes, flags.value);
 	let grids;
 	try {
-		grids = await readUpload(input.value.file.name, new Uint8Array(await input.value.file.arrayBuffer()));
+		grids = await readUpload(input.value.file.name, bytes);
 	} catch (e) {
 		if (e instanceof ImportRefusal) return refused(422, e);
 		throw e;
@@ -70,6 +78,37 @@ export async function POST({ params, locals, request, url }) {
 	try {
 		const result = await applyImport(db, scene.plan.id, { id: user.id, displayName: user.displayName }, preview);
 		return json({ applied: { projects: result.projectIds.length, equipment: result.equipmentIds.length, newStrategies: result.newStrategies, newPlans: result.newPlans }, ...report });
+	} catch (e) {
+		if (!(e instanceof PlanWriteRefused)) throw e;
+		return json({ error: 'planWriteRefused', message: { th: translate('th', e.messageKey), en: translate('en', e.messageKey) } }, { status: 409 });
+	}
+}
+
+/** A whole-plan interchange JSON (docs/INTERCHANGE.md): the preview, or the plan's content replaced. */
+async function importPlanJson(
+	db: Database,
+	scene: { plan: { id: string } },
+	user: { id: string },
+	bytes: Uint8Array,
+	flags: { dryRun: string; acceptRejected: string; replace: string }
+) {
+	let preview;
+	try {
+		const current = await loadCurrentPlan(db, scene.plan.id);
+		const target = { meta: current.meta, front: current.front, projects: current.projects.length, equipment: current.equipment.length };
+		preview = await withParseSlot(async () => previewPlanJson(checkPlanFile(parsePlanJsonBytes(bytes)), target));
+	} catch (e) {
+		if (e instanceof ImportRefusal) return refused(422, e);
+		throw e;
+	}
+	const report = jsonPreviewReport(preview);
+	if (flags.dryRun === '1') return json(report);
+	if (preview.accepted.length === 0) return json({ error: 'nothingToImport', ...report }, { status: 422 });
+	if (preview.rejected.length && flags.acceptRejected !== '1') return json({ error: 'rejectedRows', ...report }, { status: 409 });
+	if (preview.replaces.projects + preview.replaces.equipment > 0 && flags.replace !== '1') return json({ error: 'planNotEmpty', ...report }, { status: 409 });
+	try {
+		const applied = await applyPlanJson(db, scene.plan.id, user, preview);
+		return json({ applied: { ...applied, replaced: preview.replaces }, ...report });
 	} catch (e) {
 		if (!(e instanceof PlanWriteRefused)) throw e;
 		return json({ error: 'planWriteRefused', message: { th: translate('th', e.messageKey), en: translate('en', e.messageKey) } }, { status: 409 });
