@@ -502,5 +502,8 @@ export const en: Record<keyof typeof th, string> = {
 	meetingAttendees: 'Present',
 	meetingAbsentees: 'Absent',
 	meetingOthers: 'Attendees',
-	meetingOpened: 'Meeting opened'
+	meetingOpened: 'Meeting opened',
+	// edge18: offline reload (service worker), deadline clock in the editor, refused outline edits
+	offlineWorking: 'Offline: showing the plan from this device’s copy. You can keep editing; it is saved when you are back online',
+	offlineWorkingPending: 'Offline: showing the plan from this device’s copy. {count} edits not yet saved; they are sent when you are back online'
 };

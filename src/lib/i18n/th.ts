@@ -500,5 +500,8 @@ export const th = {
 	meetingAttendees: 'ผู้มาประชุม',
 	meetingAbsentees: 'ผู้ไม่มาประชุม',
 	meetingOthers: 'ผู้เข้าร่วมประชุม',
-	meetingOpened: 'เปิดการประชุมแล้ว'
+	meetingOpened: 'เปิดการประชุมแล้ว',
+	// edge18: offline reload (service worker), deadline clock in the editor, refused outline edits
+	offlineWorking: 'ออฟไลน์: กำลังแสดงแผนจากสำเนาในเครื่องนี้ แก้ไขต่อได้ ระบบจะบันทึกเมื่อกลับมาออนไลน์',
+	offlineWorkingPending: 'ออฟไลน์: กำลังแสดงแผนจากสำเนาในเครื่องนี้ มีการแก้ไข {count} รายการที่ยังไม่ได้บันทึก ระบบจะส่งเมื่อกลับมาออนไลน์'
 } as const;

@@ -1,0 +1,60 @@
+/**
+ * Reload while offline: the service worker answers a plan page that was opened once from its
+ * cache, the page loads the plan from its IndexedDB copy and says (in Thai) that it is offline
+ * and what is pending; an edit made then reaches the server and the others once back online.
+ * Signing out deletes the kept pages.
+ */
+import { expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser';
+import { cellText, openPlanAs, rowId, saveState, typeInto } from './plan-support';
+
+const env = useServerAndBrowser();
+
+it('an opened plan reloads offline from the cached page and its local copy; the edit made then syncs', async () => {
+	const [alice, bob] = await Promise.all([openPlanAs(env.browser, env.server, 'support'), openPlanAs(env.browser, env.server, 'support2')]);
+	const { context, page } = alice;
+	const planUrl = page.url();
+	const a = await rowId(page, 0);
+	const b = await rowId(page, 1);
+	const budgetA = await cellText(page, a, 'budget');
+	const budgetB = await cellText(page, b, 'budget');
+	// The worker holds the page (it loaded before the worker controlled it).
+	await page.locator('[data-offline-ready="yes"]').waitFor({ timeout: 30_000 });
+
+	await context.setOffline(true);
+	await expect.poll(() => saveState(page), { timeout: 15_000 }).toBe('offline');
+	const response = await page.reload();
+	// Answered by the worker from its cache: the network was gone.
+	expect(response?.headers()['x-ruamphaen-offline']).toBe('1');
+	await page.locator('[data-testid="project-grid"] tr.data').first().waitFor({ timeout: 20_000 });
+	await expect.poll(() => saveState(page), { timeout: 15_000 }).toBe('offline');
+	expect(await cellText(page, a, 'budget')).toBe(budgetA);
+	expect(await cellText(page, b, 'budget')).toBe(budgetB);
+	const banner = page.getByTestId('offline-banner');
+	expect(await banner.innerText()).toContain('ออฟไลน์: กำลังแสดงแผนจากสำเนาในเครื่องนี้');
+	expect(await banner.getAttribute('data-pending')).toBe('0');
+
+	// Edited while offline: counted as pending, said so.
+	await typeInto(page, a, 'budget', '6,543');
+	await expect.poll(() => banner.getAttribute('data-pending')).toBe('1');
+	expect(await banner.innerText()).toContain('มีการแก้ไข 1 รายการที่ยังไม่ได้บันทึก');
+	expect(await page.getByTestId('save-state').innerText()).toContain('ยังไม่ได้บันทึก 1 รายการ');
+	expect(await cellText(bob.page, a, 'budget')).toBe(budgetA);
+
+	// Back online: saved, and the other person sees it.
+	await context.setOffline(false);
+	await expect.poll(() => saveState(page), { timeout: 30_000 }).toBe('saved');
+	await expect.poll(() => banner.count()).toBe(0);
+	await expect.poll(() => cellText(bob.page, a, 'budget'), { timeout: 20_000 }).toBe('6,543');
+
+	// Signing out deletes the kept pages (and the local copies).
+	const kept = () => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('ruamphaen-pages-')).length);
+	expect(await kept()).toBe(1);
+	await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/plans/'));
+	await expect.poll(kept).toBe(0);
+	await context.setOffline(true);
+	await expect(page.goto(planUrl)).rejects.toThrow();
+	await context.close();
+	await bob.context.close();
+}, 150_000);
