@@ -2,7 +2,8 @@
  * Reload while offline: the service worker answers a plan page that was opened once from its
  * cache, the page loads the plan from its IndexedDB copy and says (in Thai) that it is offline
  * and what is pending; an edit made then reaches the server and the others once back online.
- * Signing out deletes the kept pages.
+ * Signing out deletes the kept pages. The editor shows the same deadline clock as the
+ * workflow page.
  */
 import { expect, it } from 'vitest';
 import { useServerAndBrowser } from '../helpers/browser';
@@ -58,3 +59,19 @@ it('an opened plan reloads offline from the cached page and its local copy; the 
 	await context.close();
 	await bob.context.close();
 }, 150_000);
+
+it('the editor shows the same deadline clock as the workflow page, in the Buddhist era', async () => {
+	const { context, page } = await openPlanAs(env.browser, env.server, 'officer');
+	const clock = page.getByTestId('editor-deadline');
+	await clock.waitFor();
+	const editorText = await clock.innerText();
+	// The demo plan states its budget ordinance of 22 Sep 2025 (no date recorded): due 30 days later.
+	expect(await clock.getAttribute('data-due')).toBe('2025-10-22');
+	expect(editorText).toMatch(/ครบกำหนด 22 ตุลาคม พ\.ศ\. 2568 · เลยกำหนดมาแล้ว \d+ วัน/);
+	await clock.click();
+	await page.waitForURL(/\/workflow$/);
+	const workflowText = await page.getByTestId('deadline').locator('p').first().innerText();
+	// The same line as the workflow page.
+	expect(editorText.replace(/\s+/g, ' ')).toContain(workflowText.replace(/\s+/g, ' ').trim());
+	await context.close();
+}, 90_000);

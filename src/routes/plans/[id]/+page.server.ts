@@ -6,6 +6,7 @@ import { abilitiesFor, authorize } from '$lib/server/policies/plan';
 import { translate } from '$lib/i18n';
 import { planDocName } from '$lib/domain/docNames';
 import { colorFor } from '$lib/domain/colors';
+import { todayInThailand } from '$lib/server/commands/planTransitioner';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -19,6 +20,8 @@ export async function load({ params, locals, url }) {
 		role: scene.role,
 		abilities: abilitiesFor(scene),
 		docName: planDocName(row.id),
-		me: { id: user.id, name: user.displayName, color: colorFor(user.id) }
+		me: { id: user.id, name: user.displayName, color: colorFor(user.id) },
+		// The deadline clock's recorded dates; the plan's own ordinance date comes from the live document (planClock).
+		deadline: { triggerDate: row.triggerDate, extendedTo: row.extendedTo, today: todayInThailand() }
 	};
 }
