@@ -28,7 +28,7 @@ it('a person whose network dies silently leaves the others’ "online now" withi
 
 	proxy.cut();
 	const start = Date.now();
-	await expect.poll(people, { timeout: 90_000, intervals: [200] }).toBe(1);
+	await expect.poll(people, { timeout: 90_000, interval: 200 }).toBe(1);
 	const elapsed = Date.now() - start;
 	console.log(`presence: a silently disconnected person left the others' list after ${elapsed} ms`);
 	expect(elapsed).toBeLessThan(PROMPT_MS);
