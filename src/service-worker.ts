@@ -9,7 +9,8 @@
  *   answered from the cache (their names carry a hash; `files` are few and small).
  * - A plan editor page (/plans/<id>) goes to the network first; a good answer is kept, and when
  *   the network fails the kept copy is answered (marked with FROM_CACHE_HEADER). The page then
- *   loads the plan from its IndexedDB copy and says it is offline.
+ *   loads the plan from its IndexedDB copy and says it is offline. Any other page while the
+ *   network is gone gets a short offline page (Thai first) linking the kept plans.
  * - Nothing else is cached: no API, no other page, no socket. A page is kept only when the
  *   server named the signed-in user on it (USER_HEADER), and the cache holds one user's pages:
  *   another user's page, or a page answered to nobody signed in, empties it first. Signing out
@@ -24,6 +25,8 @@ import {
 	assetsCacheName,
 	isKeepPageMessage,
 	isPlanPagePath,
+	OFFLINE_PAGE_CSP,
+	offlinePageHtml,
 	pagesCacheName,
 	type PageKeptMessage
 } from '$lib/offline/pageCache';
@@ -76,18 +79,36 @@ async function fromAssets(request: Request): Promise<Response> {
 /** Network first; a plan page is kept, and answered from the cache when the network fails. */
 async function navigate(request: Request, url: URL): Promise<Response> {
 	const planPage = isPlanPagePath(url.pathname);
+	let response: Response;
 	try {
-		const response = await fetch(request);
-		await keep(url.pathname, response, planPage);
-		return response;
-	} catch (error) {
-		if (!planPage) throw error;
-		const cached = await caches.match(pageKey(url.pathname), { cacheName: PAGES });
-		if (!cached) throw error;
+		response = await fetch(request);
+	} catch {
+		const cached = planPage ? await caches.match(pageKey(url.pathname), { cacheName: PAGES }) : undefined;
+		if (!cached) return offlinePage();
 		const headers = new Headers(cached.headers);
 		headers.set(FROM_CACHE_HEADER, '1');
 		return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 	}
+	// A full or failing cache never stands between the person and the page.
+	await keep(url.pathname, response, planPage).catch(() => false);
+	return response;
+}
+
+/**
+ * Any other page while the network is gone: says so (Thai first) and links the plans this
+ * browser keeps for its signed-in user, instead of the browser's own error page.
+ */
+async function offlinePage(): Promise<Response> {
+	const cache = await caches.open(PAGES);
+	const kept: { path: string; html: string }[] = [];
+	for (const request of await cache.keys()) {
+		const path = new URL(request.url).pathname;
+		if (isPlanPagePath(path)) kept.push({ path, html: (await (await cache.match(request))?.text()) ?? '' });
+	}
+	return new Response(offlinePageHtml(kept), {
+		status: 503,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': OFFLINE_PAGE_CSP, [FROM_CACHE_HEADER]: '1' }
+	});
 }
 
 /** A plan page is kept under its path alone (no query: ?thread=… opens the same page). */

@@ -2,7 +2,8 @@
  * Reload while offline: the service worker answers a plan page that was opened once from its
  * cache, the page loads the plan from its IndexedDB copy and says (in Thai) that it is offline
  * and what is pending; an edit made then reaches the server and the others once back online.
- * Signing out deletes the kept pages. The editor shows the same deadline clock as the
+ * Any other page offline gets a short offline page linking the kept plans. Signing out
+ * deletes the kept pages. The editor shows the same deadline clock as the
  * workflow page.
  */
 import { expect, it } from 'vitest';
@@ -42,6 +43,18 @@ it('an opened plan reloads offline from the cached page and its local copy; the 
 	expect(await page.getByTestId('save-state').innerText()).toContain('ยังไม่ได้บันทึก 1 รายการ');
 	expect(await cellText(bob.page, a, 'budget')).toBe(budgetA);
 
+	// Another page while offline: the worker says so (Thai first) and links the kept plan.
+	const title = await page.locator('.plan-head h1').innerText();
+	const other = await page.goto(`${env.server.url}/dashboard`);
+	expect(other?.status()).toBe(503);
+	expect(await page.locator('h1').innerText()).toBe('ออฟไลน์: ไม่มีการเชื่อมต่ออินเทอร์เน็ต');
+	const link = page.locator('[data-kept-plan]');
+	expect(await link.innerText()).toBe(title);
+	await link.click();
+	await page.locator('[data-testid="project-grid"] tr.data').first().waitFor({ timeout: 20_000 });
+	await expect.poll(() => cellText(page, a, 'budget')).toBe('6,543');
+	await expect.poll(() => banner.getAttribute('data-pending')).toBe('1');
+
 	// Back online: saved, and the other person sees it.
 	await context.setOffline(false);
 	await expect.poll(() => saveState(page), { timeout: 30_000 }).toBe('saved');
@@ -55,7 +68,10 @@ it('an opened plan reloads offline from the cached page and its local copy; the 
 	await page.waitForURL((url) => !url.pathname.startsWith('/plans/'));
 	await expect.poll(kept).toBe(0);
 	await context.setOffline(true);
-	await expect(page.goto(planUrl)).rejects.toThrow();
+	const gone = await page.goto(planUrl);
+	expect(gone?.status()).toBe(503);
+	expect(await page.locator('body').innerText()).toContain('ออฟไลน์');
+	expect(await page.locator('[data-kept-plan]').count()).toBe(0);
 	await context.close();
 	await bob.context.close();
 }, 150_000);
