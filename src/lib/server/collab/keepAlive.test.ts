@@ -43,6 +43,21 @@ describe('keeping collaboration sockets alive', () => {
 		expect(vi.getTimerCount()).toBe(0);
 	});
 
+	it('does not judge a socket when the server itself was too busy to read its answer', () => {
+		const socket = new FakeSocket();
+		keepAlive(socket as never, 1000);
+		vi.advanceTimersByTime(1000); // pinged
+		// The process was blocked for 5 s: the tick comes late, the pong still unread.
+		vi.setSystemTime(Date.now() + 5000);
+		vi.advanceTimersByTime(1000);
+		expect(socket.terminated).toBe(false);
+		socket.emit('pong');
+		vi.advanceTimersByTime(1000);
+		expect(socket.terminated).toBe(false);
+		vi.advanceTimersByTime(1000);
+		expect(socket.terminated).toBe(true);
+	});
+
 	it('stops pinging once the socket closes', () => {
 		const socket = new FakeSocket();
 		keepAlive(socket as never, 1000);

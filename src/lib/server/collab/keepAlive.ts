@@ -15,9 +15,14 @@ type PingableSocket = Pick<WebSocket, 'ping' | 'terminate' | 'on' | 'once' | 're
 
 export function keepAlive(socket: PingableSocket, intervalMs = KEEPALIVE_INTERVAL_MS): void {
 	let answered = true;
+	let lastTick = Date.now();
 	socket.on('pong', () => (answered = true));
 	const timer = setInterval(() => {
-		if (!answered) {
+		// A late tick means this process was busy: the answer may be waiting unread behind this
+		// timer (timers run before socket reads), so it is not judged this round.
+		const late = Date.now() - lastTick > intervalMs * 1.5;
+		lastTick = Date.now();
+		if (!answered && !late) {
 			clearInterval(timer);
 			socket.terminate();
 			return;
