@@ -4,6 +4,7 @@ import { keepAlive } from './keepAlive';
 
 class FakeSocket extends EventEmitter {
 	readyState = 1;
+	isPaused = false;
 	pings = 0;
 	terminated = false;
 	ping() {
@@ -56,6 +57,18 @@ describe('keeping collaboration sockets alive', () => {
 		expect(socket.terminated).toBe(false);
 		vi.advanceTimersByTime(1000);
 		expect(socket.terminated).toBe(true);
+	});
+
+	it('does not judge a socket the flood guard holds paused (its answer is not read yet)', () => {
+		const socket = new FakeSocket();
+		keepAlive(socket as never, 1000);
+		socket.isPaused = true;
+		vi.advanceTimersByTime(10_000);
+		expect(socket.terminated).toBe(false);
+		socket.isPaused = false;
+		socket.emit('pong');
+		vi.advanceTimersByTime(1000);
+		expect(socket.terminated).toBe(false);
 	});
 
 	it('stops pinging once the socket closes', () => {

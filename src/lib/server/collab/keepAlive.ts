@@ -11,7 +11,7 @@ import type { WebSocket } from 'ws';
 
 export const KEEPALIVE_INTERVAL_MS = 4000;
 
-type PingableSocket = Pick<WebSocket, 'ping' | 'terminate' | 'on' | 'once' | 'readyState'>;
+type PingableSocket = Pick<WebSocket, 'ping' | 'terminate' | 'on' | 'once' | 'readyState' | 'isPaused'>;
 
 export function keepAlive(socket: PingableSocket, intervalMs = KEEPALIVE_INTERVAL_MS): void {
 	let answered = true;
@@ -22,7 +22,8 @@ export function keepAlive(socket: PingableSocket, intervalMs = KEEPALIVE_INTERVA
 		// timer (timers run before socket reads), so it is not judged this round.
 		const late = Date.now() - lastTick > intervalMs * 1.5;
 		lastTick = Date.now();
-		if (!answered && !late) {
+		// Nor while the flood guard holds the socket paused: its answer waits unread with the rest.
+		if (!answered && !late && !socket.isPaused) {
 			clearInterval(timer);
 			socket.terminate();
 			return;
