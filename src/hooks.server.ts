@@ -4,6 +4,7 @@ import { isLocale } from '$lib/i18n';
 import { clientAddress } from '$lib/server/clientAddress';
 import { withSecurityHeaders } from '$lib/server/securityHeaders';
 import { notModifiedOr } from '$lib/server/conditional';
+import { USER_HEADER } from '$lib/offline/pageCache';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 /** Opens the database, runs migrations and starts the collaboration server before any request. */
@@ -28,8 +29,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	return withSecurityHeaders(notModifiedOr(event.request, response));
+	return withSecurityHeaders(notModifiedOr(event.request, forUser(response, event.locals.user?.id)));
 };
+
+/**
+ * Names the signed-in user on what the server made for them, so the service worker keeps a
+ * plan page for offline use only as that user's, and forgets every kept page once a page is
+ * answered to nobody or to someone else (src/service-worker.ts). The user's own id, on their
+ * own responses only.
+ */
+function forUser(response: Response, userId: string | undefined): Response {
+	// A response shared caches may keep (the public page) names nobody.
+	if (!userId || /\bpublic\b/.test(response.headers.get('cache-control') ?? '')) return response;
+	try {
+		response.headers.set(USER_HEADER, userId);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		copy.headers.set(USER_HEADER, userId);
+		return copy;
+	}
+}
 
 /** The socket's address; SvelteKit throws when the adapter cannot tell (e.g. in some tests). */
 function safeSocketAddress(event: Parameters<Handle>[0]['event']): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineInfo } from './deadline';
+import { deadlineInfo, planClock } from './deadline';
 
 describe('the 30-day clock (ข้อ ๒๗)', () => {
 	it('counts 30 calendar days from the trigger', () => {
@@ -21,5 +21,22 @@ describe('the 30-day clock (ข้อ ๒๗)', () => {
 	it('has no clock without a trigger date', () => {
 		expect(deadlineInfo(null, null, '2025-10-01')).toBeNull();
 		expect(deadlineInfo('not a date', null, '2025-10-01')).toBeNull();
+	});
+});
+
+describe('one source for the clock (workflow page and editor)', () => {
+	const ordinance = { name: 'ข้อบัญญัติงบประมาณรายจ่ายประจำปี 2569', announcedISO: '2025-09-22' };
+	it("counts from the plan's ordinance date when no date was recorded", () => {
+		expect(planClock({ triggerDate: null, extendedTo: null }, ordinance, '2025-10-01')).toEqual({
+			triggerDate: '2025-09-22',
+			fromOrdinance: ordinance.name,
+			info: { due: '2025-10-22', daysLeft: 21, status: 'ok', extended: false }
+		});
+	});
+	it('a recorded date wins over the ordinance date; neither gives no clock', () => {
+		expect(planClock({ triggerDate: '2025-09-30', extendedTo: null }, ordinance, '2025-10-01')).toMatchObject({ triggerDate: '2025-09-30', fromOrdinance: null, info: { due: '2025-10-30' } });
+		expect(planClock({ triggerDate: null, extendedTo: null }, { name: '', announcedISO: '' }, '2025-10-01')).toEqual({ triggerDate: null, fromOrdinance: null, info: null });
+		// A date the plan states that is not a date is no trigger.
+		expect(planClock({ triggerDate: null, extendedTo: null }, { name: 'x', announcedISO: '2568-13-40' }, '2025-10-01').info).toBeNull();
 	});
 });

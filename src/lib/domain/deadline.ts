@@ -32,3 +32,30 @@ export function deadlineInfo(triggerDate: string | null, extendedTo: string | nu
 	const daysLeft = dayNumber(due) - dayNumber(today);
 	return { due, daysLeft, status: daysLeft < 0 ? 'past' : daysLeft <= NEAR_DAYS ? 'near' : 'ok', extended };
 }
+
+/** The clock as the workflow page and the editor show it. */
+export interface PlanClock {
+	/** The date the 30 days count from (ISO), or null when none is known. */
+	triggerDate: string | null;
+	/** The ordinance's name when the date is the one the plan states (no date was recorded). */
+	fromOrdinance: string | null;
+	info: DeadlineInfo | null;
+}
+
+/**
+ * One source for the clock everywhere: the trigger date the officer recorded, else the budget
+ * ordinance date the plan itself states (its front matter), which usually starts the 30 days.
+ */
+export function planClock(
+	recorded: { triggerDate: string | null; extendedTo: string | null },
+	ordinance: { name: string; announcedISO: string | null | undefined },
+	today: string
+): PlanClock {
+	const ordinanceDate = ordinance.announcedISO && parseIsoDate(ordinance.announcedISO) ? ordinance.announcedISO : null;
+	const triggerDate = recorded.triggerDate ?? ordinanceDate;
+	return {
+		triggerDate,
+		fromOrdinance: !recorded.triggerDate && ordinanceDate ? ordinance.name : null,
+		info: deadlineInfo(triggerDate, recorded.extendedTo, today)
+	};
+}

@@ -548,4 +548,17 @@ export const en: Record<keyof typeof th, string> = {
 	importSkipWhy_revisions: "revisions",
 	importMappingOf: "Column mapping of sheet {sheet}",
 	importJsonDone: "Whole plan imported: {projects} projects, {equipment} equipment rows",
+	// edge18: offline reload (service worker), deadline clock in the editor, refused outline edits
+	offlineWorking: 'Offline: showing the plan from this device’s copy. You can keep editing; it is saved when you are back online',
+	offlineWorkingPending: 'Offline: showing the plan from this device’s copy. {count} edits not yet saved; they are sent when you are back online',
+	refusedStrategy: 'Strategy',
+	refusedStrategyOrder: 'Order of strategies',
+	refusedGuideline: 'Development guideline',
+	refusedPlanGroup: 'Work plan under the strategy',
+	refusedGroupOrder: 'Order of work plans',
+	refusedPlanName: 'Work plan name',
+	refusedRowAdded: 'Row added',
+	refusedRowRemoved: 'Row deleted',
+	refusedRowMoved: 'Moved to another work plan',
+	refusedRowOrder: 'Order of rows',
 };

@@ -546,4 +546,17 @@ export const th = {
 	importSkipWhy_revisions: "ฉบับเพิ่มเติม/แก้ไข",
 	importMappingOf: "การจับคู่คอลัมน์ของแผ่นงาน {sheet}",
 	importJsonDone: "นำเข้าแผนทั้งฉบับแล้ว: โครงการ {projects} รายการ ครุภัณฑ์ {equipment} รายการ",
+	// edge18: offline reload (service worker), deadline clock in the editor, refused outline edits
+	offlineWorking: 'ออฟไลน์: กำลังแสดงแผนจากสำเนาในเครื่องนี้ แก้ไขต่อได้ ระบบจะบันทึกเมื่อกลับมาออนไลน์',
+	offlineWorkingPending: 'ออฟไลน์: กำลังแสดงแผนจากสำเนาในเครื่องนี้ มีการแก้ไข {count} รายการที่ยังไม่ได้บันทึก ระบบจะส่งเมื่อกลับมาออนไลน์',
+	refusedStrategy: 'ยุทธศาสตร์',
+	refusedStrategyOrder: 'ลำดับยุทธศาสตร์',
+	refusedGuideline: 'แนวทางการพัฒนา',
+	refusedPlanGroup: 'แผนงานภายใต้ยุทธศาสตร์',
+	refusedGroupOrder: 'ลำดับแผนงาน',
+	refusedPlanName: 'ชื่อแผนงาน',
+	refusedRowAdded: 'เพิ่มแถว',
+	refusedRowRemoved: 'ลบแถว',
+	refusedRowMoved: 'ย้ายแผนงาน',
+	refusedRowOrder: 'ลำดับแถว',
 } as const;

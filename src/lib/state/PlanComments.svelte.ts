@@ -116,8 +116,9 @@ export class PlanComments {
 	}
 
 	async refresh() {
-		const res = await fetch(this.#base);
-		if (res.ok) this.#threads = (await res.json()) as Thread[];
+		// Offline (e.g. a page reloaded from the service worker's cache): keep what is shown.
+		const res = await fetch(this.#base).catch(() => null);
+		if (res?.ok) this.#threads = (await res.json()) as Thread[];
 	}
 
 	async create(anchor: CommentAnchor, quote: string, body: string): Promise<string> {

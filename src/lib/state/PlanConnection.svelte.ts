@@ -17,6 +17,7 @@ import { deleteLocal, readLocal, writeLocal } from './offline/localStore';
 import { readServerSyncMessage, type ServerSyncMessage } from './offline/syncMessages';
 import { refusalMessageForClose } from '$lib/domain/planWriteRefusal';
 import type { MessageKey } from '$lib/i18n';
+import { clearKeptPages } from '$lib/offline/pageCache';
 
 export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
 
@@ -52,10 +53,11 @@ function localCacheName(docName: string): string {
 }
 
 /**
- * Deletes every local plan copy in this browser — on sign-out, so the next person on a shared
- * computer cannot read a cached draft.
+ * Deletes every local plan copy in this browser, and the plan pages the service worker kept —
+ * on sign-out, so the next person on a shared computer cannot read a cached draft.
  */
 export async function clearLocalCopies(): Promise<void> {
+	await clearKeptPages().catch(() => undefined);
 	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
 	const databases = await indexedDB.databases();
 	await Promise.all(
@@ -109,8 +111,20 @@ export class PlanConnection {
 	 * The browser says the network is gone: drop the socket at once (a half-dead socket can
 	 * take 30 s to notice) so the indicator says offline; reconnect when it is back.
 	 */
-	readonly #onOffline = () => this.provider.configuration.websocketProvider.disconnect();
-	readonly #onOnline = () => void this.provider.configuration.websocketProvider.connect();
+	readonly #onOffline = () => {
+		this.#networkDown = true;
+		this.provider.configuration.websocketProvider.disconnect();
+	};
+	readonly #onOnline = () => {
+		this.#networkDown = false;
+		void this.provider.configuration.websocketProvider.connect();
+	};
+	/** The browser says there is no network (also true from the start of a page reloaded offline). */
+	#networkDown = $state(typeof navigator !== 'undefined' && navigator.onLine === false);
+	/** The page started from a local copy that held the plan (e.g. reloaded while offline). */
+	readonly #fromLocalCopy: boolean;
+	/** A connection attempt ended (the server is unreachable, or the socket dropped). */
+	#closedOnce = $state(false);
 
 	/**
 	 * Loads the local copy first (bounded wait), then connects. Use this from pages; the
@@ -139,6 +153,7 @@ export class PlanConnection {
 		this.#docName = options.docName;
 		this.#mayEdit = options.mayEdit ?? (() => true);
 		this.#edits = options.pendingEdits ?? 0;
+		this.#fromLocalCopy = !!this.local && this.doc.store.clients.size > 0;
 		this.offlineBase = new OfflineBase(this.doc, options.docName, options.offlineBase ?? null, () => this.#connected);
 		this.doc.on('afterTransaction', this.#countEdit);
 		this.provider = new HocuspocusProvider({
@@ -159,7 +174,10 @@ export class PlanConnection {
 					for (const listener of this.#ackListeners) listener();
 				}
 			},
-			onClose: ({ event }) => (this.#writeRefusal = refusalMessageForClose(event.code) ?? this.#writeRefusal),
+			onClose: ({ event }) => {
+				this.#closedOnce = true;
+				this.#writeRefusal = refusalMessageForClose(event.code) ?? this.#writeRefusal;
+			},
 			onAuthenticated: ({ scope }) => {
 				// A refusal (e.g. storage briefly unavailable) lasts until the next successful sign-in.
 				this.#refused = false;
@@ -240,7 +258,8 @@ export class PlanConnection {
 	}
 	get saveState(): SaveState {
 		if (this.#editsRefused) return 'refused';
-		if (!this.#connected) return this.#synced ? 'offline' : 'connecting';
+		// Offline once it was synced, or when a page shown from its local copy cannot reach the server.
+		if (!this.#connected) return this.#synced || (this.#fromLocalCopy && (this.#networkDown || this.#closedOnce)) ? 'offline' : 'connecting';
 		if (!this.#synced) return 'connecting';
 		// Saved only once the server acknowledged everything sent. A read-only page holds no edits
 		// of mine (see mayEdit): what the server did not take from it was never the person's.

@@ -4,7 +4,7 @@
  * every edit of mine carries, and one change subscription that tells each part what a
  * transaction touched (observePlanChanges).
  */
-import { observePlanChanges } from '$lib/domain/plan/doc';
+import { getFrontMatter, observePlanChanges } from '$lib/domain/plan/doc';
 import type { Locale } from '$lib/i18n';
 import type { PlanConnection } from './PlanConnection.svelte';
 import { EquipmentTable } from './EquipmentTable.svelte';
@@ -24,6 +24,8 @@ export class PlanEditor {
 	readonly sections: NarrativeSections;
 	readonly pd01: Pd01Panel;
 	readonly #stop: () => void;
+	/** The budget ordinance the plan states (its front matter): the deadline clock counts from its date. */
+	#ordinance = $state.raw<{ name: string; announcedISO: string }>({ name: '', announcedISO: '' });
 
 	constructor(connection: PlanConnection, options: { locale: Locale; fiscalYear: number }) {
 		const doc = connection.doc;
@@ -33,13 +35,19 @@ export class PlanEditor {
 		this.outline = new PlanOutline(doc, this.origin, this.projects);
 		this.sections = new NarrativeSections(doc, this.origin);
 		this.pd01 = new Pd01Panel(doc, this.origin);
+		this.#ordinance = getFrontMatter(doc).workflow.budgetOrdinance;
 		this.#stop = observePlanChanges(doc, (c) => {
 			this.projects.applyChanges(c);
 			this.equipment.applyChanges(c);
 			this.outline.applyChanges(c);
 			this.sections.applyChanges(c);
 			this.pd01.applyChanges(c);
+			if (c.meta) this.#ordinance = getFrontMatter(doc).workflow.budgetOrdinance;
 		});
+	}
+
+	get budgetOrdinance() {
+		return this.#ordinance;
 	}
 
 	destroy() {

@@ -9,12 +9,13 @@ import * as Y from 'yjs';
 import { readPlan } from '$lib/domain/plan/doc';
 import { changedCells, planCells } from '$lib/domain/plan/cellValues';
 import { sectionText } from '$lib/domain/plan/diff';
+import { structureChanges } from '$lib/domain/plan/structureChanges';
 import { deleteLocal, readLocal, writeLocal } from './offline/localStore';
 
 export interface RefusedEdit {
 	/** Where: the row's name, or the section's title. */
 	where: string;
-	/** Column key (`name`, `budget`, …) or `section`. */
+	/** Column key (`name`, `budget`, …), `section`, or a change of shape (`rowAdded`, `strategy`, … see structureChanges). */
 	field: string;
 	server: string;
 	mine: string;
@@ -51,6 +52,8 @@ export class RefusedEdits {
 	/**
 	 * Lists my edits against the server's content now (`doc`, synced): applied to a copy, never
 	 * to the plan. Edits that change nothing any more (the same value is there now) drop out.
+	 * Rows I added, removed, moved or reordered and changes to the outline are listed too, one
+	 * line each (a new row is one line, not one per cell).
 	 */
 	compare(doc: Y.Doc) {
 		const mine = new Y.Doc();
@@ -59,12 +62,10 @@ export class RefusedEdits {
 		const server = readPlan(doc);
 		const proposed = readPlan(mine);
 		mine.destroy();
-		const items: RefusedEdit[] = changedCells(planCells(server), planCells(proposed)).map((c) => ({
-			where: (c.after ?? c.before)!.rowName,
-			field: (c.after ?? c.before)!.field,
-			server: c.before?.text ?? '',
-			mine: c.after?.text ?? ''
-		}));
+		const items: RefusedEdit[] = changedCells(planCells(server), planCells(proposed))
+			.filter((c) => c.before && c.after)
+			.map((c) => ({ where: c.after!.rowName, field: c.after!.field, server: c.before!.text, mine: c.after!.text }));
+		items.push(...structureChanges(server, proposed));
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup inside one call
 		const serverSections = new Map(server.sections.map((s) => [s.id, s]));
 		for (const s of proposed.sections) {
@@ -77,7 +78,7 @@ export class RefusedEdits {
 
 	/** Plain text of the list, for the clipboard. */
 	asText(label: (field: string) => string): string {
-		return this.#items.map((i) => `${i.where} › ${label(i.field)}: ${i.server} → ${i.mine}`).join('\n');
+		return this.#items.map((i) => `${i.where ? `${i.where} › ` : ''}${label(i.field)}: ${i.server} → ${i.mine}`).join('\n');
 	}
 
 	async discard() {

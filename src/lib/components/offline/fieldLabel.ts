@@ -11,7 +11,18 @@ const LABELS: Record<string, MessageKey> = {
 	quantity: 'colQuantity',
 	unit: 'colUnit',
 	months: 'fieldMonths',
-	section: 'fieldSection'
+	section: 'fieldSection',
+	// edge18: changes of shape (structureChanges)
+	strategy: 'refusedStrategy',
+	strategyOrder: 'refusedStrategyOrder',
+	guideline: 'refusedGuideline',
+	planGroup: 'refusedPlanGroup',
+	groupOrder: 'refusedGroupOrder',
+	planName: 'refusedPlanName',
+	rowAdded: 'refusedRowAdded',
+	rowRemoved: 'refusedRowRemoved',
+	rowMoved: 'refusedRowMoved',
+	rowOrder: 'refusedRowOrder'
 };
 
 /** The column heading people know a cell by. */

@@ -21,6 +21,7 @@ import { createScaleOut } from './ScaleOutExtension';
 import { ClientMessagesExtension } from './ClientMessagesExtension';
 import { SocketCounter } from './socketLimits';
 import { upgradeOriginAllowed } from './upgradeOrigin';
+import { keepAlive } from './keepAlive';
 import { webRequest } from './webRequest';
 import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
 import { setPlanLimits } from '$lib/server/plan/planStore';
@@ -151,6 +152,8 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			// and the close are ours to hand on.
 			const client = hocuspocus.handleConnection(socket, request, { [SOCKET]: socket } satisfies SocketContext);
 			guardSocket(socket, limits, (data) => client.handleMessage(data));
+			// A socket whose network died silently is closed within seconds (its presence with it).
+			keepAlive(socket);
 			socket.once('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
 		},
 		async close() {

@@ -8,6 +8,7 @@ import { planDocName } from '$lib/domain/docNames';
 import { colorFor } from '$lib/domain/colors';
 import { lastTransition } from '$lib/server/db/audit';
 import { isContentWritable, isPlanState } from '$lib/domain/workflow';
+import { todayInThailand } from '$lib/server/commands/planTransitioner';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -23,6 +24,8 @@ export async function load({ params, locals, url }) {
 		docName: planDocName(row.id),
 		// Why the content is frozen, and by whom: the banner over a plan that left draft.
 		frozenBy: isPlanState(row.state) && isContentWritable(row.state) ? null : await lastTransition(db, row.id),
-		me: { id: user.id, name: user.displayName, color: colorFor(user.id) }
+		me: { id: user.id, name: user.displayName, color: colorFor(user.id) },
+		// The deadline clock's recorded dates; the plan's own ordinance date comes from the live document (planClock).
+		deadline: { triggerDate: row.triggerDate, extendedTo: row.extendedTo, today: todayInThailand() }
 	};
 }

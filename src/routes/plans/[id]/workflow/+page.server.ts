@@ -19,8 +19,7 @@ import { amendmentBlocker, startAmendment } from '$lib/server/commands/amendment
 import * as plans from '$lib/server/db/plans';
 import { extendDeadline, setTriggerDate } from '$lib/server/commands/deadlineSetter';
 import { todayInThailand } from '$lib/server/commands/planTransitioner';
-import { deadlineInfo } from '$lib/domain/deadline';
-import { parseIsoDate } from '$lib/domain/thai';
+import { planClock } from '$lib/domain/deadline';
 import { validatePlan } from '$lib/domain/plan/validation';
 import { publicPlanPath } from '$lib/domain/publicPaths';
 import type { Transition } from '$lib/domain/workflow';
@@ -50,22 +49,20 @@ export async function load({ params, locals, url }) {
 		ordinance: getFrontMatter(doc).workflow.budgetOrdinance
 	}));
 	const row = scene.row;
-	// One source for the clock: a date the officer recorded, else the budget ordinance date the
-	// plan itself states (front matter), which is what usually starts the 30 days (ข้อ ๒๗).
-	const ordinanceDate = parseIsoDate(ordinance.announcedISO ?? '') ? ordinance.announcedISO : null;
-	const triggerDate = row.triggerDate ?? ordinanceDate;
+	const clock = planClock(row, ordinance, todayInThailand());
 	const blocker = abilities.startAmendment ? amendmentBlocker(row, await plans.editionsOf(db, row.orgId, row.fiscalYear)) : null;
 	return {
 		amendmentBlocker: blocker,
 		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason, hasParent: !!row.parentPlanId },
 		abilities,
 		deadline: {
-			triggerDate,
+			// One source for the clock (planClock): a recorded date, else the plan's ordinance date.
+			triggerDate: clock.triggerDate,
 			/** The date comes from the plan's budget ordinance, not from a recorded trigger. */
-			fromOrdinance: !row.triggerDate && ordinanceDate ? ordinance.name : null,
+			fromOrdinance: clock.fromOrdinance,
 			extendedTo: row.extendedTo,
 			extensionReason: row.extensionReason,
-			info: deadlineInfo(triggerDate, row.extendedTo, todayInThailand())
+			info: clock.info
 		},
 		contentSha256: content?.sha256 ?? null,
 		issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
