@@ -1,6 +1,7 @@
 /**
  * Reads a test server's database directly, on SQLite (its data dir) or PostgreSQL (its URL),
- * to check what a command stored. Placeholders are written `?` and numbered for PostgreSQL.
+ * to check what a command stored (or, rarely, to break it on purpose). Placeholders are written
+ * `?` and numbered for PostgreSQL.
  */
 import pg from 'pg';
 import { openDataDb } from './dataDir';
@@ -12,7 +13,10 @@ export async function queryData<T>(target: DataTarget, sql: string, params: unkn
 	if (typeof target === 'string') {
 		const db = openDataDb(target);
 		try {
-			return db.prepare(sql).all(...params) as T[];
+			const statement = db.prepare(sql);
+			if (statement.reader) return statement.all(...params) as T[];
+			statement.run(...params);
+			return [];
 		} finally {
 			db.close();
 		}

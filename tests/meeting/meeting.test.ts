@@ -154,6 +154,25 @@ describe.each([{ backend: 'sqlite' }, { backend: 'postgres' }])('on $backend', (
 			watcher.destroy();
 		});
 
+		it('a resolution whose record fails leaves the plan unchanged and the proposal pending (one transaction)', async () => {
+			const before = await storedBudget();
+			// The resolution row cannot be stored: a crash between the plan write and the row.
+			if (backend === 'postgres') {
+				await queryData(data, "create function refuse_resolution() returns trigger language plpgsql as $$ begin raise exception 'crash'; end $$");
+				await queryData(data, 'create trigger refuse_resolution before insert on meeting_resolutions for each row execute function refuse_resolution()');
+			} else await queryData(data, "create trigger refuse_resolution before insert on meeting_resolutions begin select raise(abort, 'crash'); end");
+			const item = (await view()).agenda.find((i) => i.refKind === 'proposal')!;
+			const failed = await meetingApi(c.chair, { action: 'resolve', itemId: item.id, decision: 'approve', note: '' });
+			expect(failed.status).toBe(500);
+			await queryData(data, backend === 'postgres' ? 'drop trigger refuse_resolution on meeting_resolutions' : 'drop trigger refuse_resolution');
+			expect(await storedBudget()).toBe(before);
+			const v = await view();
+			expect(v.agenda.find((i) => i.id === item.id)!.resolution).toBeNull();
+			expect(v.proposals.find((p) => p.id === item.refId)!.status).toBe('pending');
+			const [{ n }] = await queryData<{ n: number | string }>(data, "select count(*) as n from plan_versions where kind = 'resolution'");
+			expect(Number(n)).toBe(0);
+		});
+
 		it('the chair records the resolution: the change is applied, visible live, with a version and an audit event naming the meeting', async () => {
 			const before = await storedBudget();
 			const watcher = connectClient(server.wsUrl, plan.docName, { cookie: c.viewer });
