@@ -15,6 +15,7 @@ import { seatOnPlan } from '../helpers/people';
 import { RawClient } from '../helpers/rawClient';
 import { connectClient, waitFor, waitSynced } from '../helpers/collabClient';
 import { getProject } from '../../src/lib/domain/plan/doc';
+import { docxText } from '../export/docxText';
 import * as Y from 'yjs';
 
 type View = {
@@ -213,6 +214,39 @@ describe.each([{ backend: 'sqlite' }, { backend: 'postgres' }])('on $backend', (
 			const ok = await meetingApi(c.chair, { action: 'resolve', itemId: item.id, decision: 'amend', note: 'ปรับลด', amendedChange: { kind: 'cell', projectId: 'PJ-001', field: 'budget', value: before + 200_00 } });
 			expect(ok.status).toBe(200);
 			expect(await storedBudget()).toBe(before + 200_00);
+		});
+
+		it('the minutes as DOCX in the government layout: attendance, times, each resolution with the change it applied, signature lines', async () => {
+			const hostile = '<w:t>x</w:t>&amp; <script>';
+			expect((await meetingApi(c.secretary, { action: 'minutes', narrative: `ประธานกล่าวเปิดประชุม\n${hostile}`, recorderName: 'นางสาวจด รายงาน', checkerName: 'นายตรวจ รายงาน' })).status).toBe(200);
+			expect((await meetingApi(c.secretary, { action: 'close' })).status).toBe(200);
+			const res = await fetch(`${server.url}/plans/${plan.id}/meeting/${meetingId}/minutes.docx`, { headers: { cookie: c.viewer } });
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toContain('wordprocessingml');
+			const lines = docxText(Buffer.from(await res.arrayBuffer())).split('\n');
+			const text = lines.join('\n');
+			expect(lines[0]).toMatch(/^รายงานการประชุมคณะกรรมการพัฒนา/);
+			expect(text).toContain('ครั้งที่ ๑/๒๕๖๘');
+			expect(text).toContain('ณ ห้องประชุมสภา');
+			const at = (s: string) => lines.findIndex((l) => l.includes(s));
+			// Present, then absent (member2 never checked in), then others; each in its list.
+			expect(at('ผู้มาประชุม')).toBeLessThan(at('ทดสอบ chair1'));
+			expect(at('ทดสอบ chair1')).toBeLessThan(at('ผู้ไม่มาประชุม'));
+			expect(at('ผู้ไม่มาประชุม')).toBeLessThan(at('ทดสอบ member2'));
+			expect(at('ทดสอบ member2')).toBeLessThan(at('ผู้เข้าร่วมประชุม'));
+			expect(at('ผู้เข้าร่วมประชุม')).toBeLessThan(at('นายช่าง ผู้ชี้แจง'));
+			expect(at('นายช่าง ผู้ชี้แจง')).toBeLessThan(at('เริ่มประชุมเวลา'));
+			expect(at('เริ่มประชุมเวลา')).toBeLessThan(at('ระเบียบวาระที่ ๑'));
+			expect(text).toContain('มติที่ประชุม เห็นชอบ เห็นชอบตามที่เสนอ (เห็นด้วย ๓ เสียง ไม่เห็นด้วย ๐ เสียง งดออกเสียง ๐ เสียง)');
+			// The amendment: what was applied is the chair's value, in words.
+			expect(text).toMatch(/แก้ไขแผนตามมติ: แก้ไขงบประมาณ โครงการ “[^”]+” เป็น [๐-๙,.]+ บาท/);
+			expect(at('ระเบียบวาระที่ ๔')).toBeLessThan(at('เลิกประชุมเวลา'));
+			expect(text).toContain(hostile);
+			expect(at('เลิกประชุมเวลา')).toBeLessThan(at('ผู้จดรายงานการประชุม'));
+			expect(text).toContain('(นางสาวจด รายงาน)');
+			expect(text).toContain('(นายตรวจ รายงาน)');
+			// Without signing in, no minutes.
+			expect((await fetch(`${server.url}/plans/${plan.id}/meeting/${meetingId}/minutes.docx`)).status).toBe(401);
 		});
 
 		it('after the plan leaves review, the meeting is over for writing: no resolution changes the locked plan', async () => {

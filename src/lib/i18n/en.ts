@@ -502,5 +502,7 @@ export const en: Record<keyof typeof th, string> = {
 	meetingAttendees: 'Present',
 	meetingAbsentees: 'Absent',
 	meetingOthers: 'Attendees',
-	meetingOpened: 'Meeting opened'
+	meetingOpened: 'Meeting opened',
+	// meet16
+	meetingMinutesDocx: 'Download minutes (DOCX)'
 };

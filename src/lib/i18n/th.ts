@@ -500,5 +500,7 @@ export const th = {
 	meetingAttendees: 'ผู้มาประชุม',
 	meetingAbsentees: 'ผู้ไม่มาประชุม',
 	meetingOthers: 'ผู้เข้าร่วมประชุม',
-	meetingOpened: 'เปิดการประชุมแล้ว'
+	meetingOpened: 'เปิดการประชุมแล้ว',
+	// meet16
+	meetingMinutesDocx: 'ดาวน์โหลดรายงานการประชุม (DOCX)'
 } as const;

@@ -5,6 +5,9 @@ import * as organizations from './db/organizations';
 import { loadPlanScene } from './planAccess';
 import { authorize, type Actor } from './policies/plan';
 import { meetingView } from './meetingView';
+import { withStoredPlan } from './plan/planStore';
+import { getProject } from '$lib/domain/plan/doc';
+import { describeProposal, proposalProjectId } from '$lib/domain/meeting/proposal';
 import { roleLabels } from '$lib/domain/roles';
 import { minutesModel, type MinutesModel } from '$lib/domain/meeting/minutes';
 import type { Committee } from '$lib/domain/meeting/meeting';
@@ -22,8 +25,21 @@ export async function loadMinutes(db: Database, actor: Actor & { id: string }, p
 		meeting: view.meeting,
 		members: view.members,
 		guests: view.guests,
-		agenda: view.agenda,
+		agenda: await describeApplied(db, planId, view.agenda),
 		proposals: view.proposals
 	});
 	return { model, label: `${view.meeting.number}-${view.meeting.yearBe}` };
+}
+
+/** Each resolution's applied change in words ("แก้ไขงบประมาณ โครงการ… เป็น …"), naming the project as the plan has it now. */
+async function describeApplied(db: Database, planId: string, agenda: NonNullable<Awaited<ReturnType<typeof meetingView>>>['agenda']) {
+	if (!agenda.some((i) => i.resolution?.appliedChange)) return agenda;
+	return withStoredPlan(db, planId, (doc) =>
+		agenda.map((i) => {
+			const change = i.resolution?.appliedChange;
+			if (!i.resolution || !change) return i;
+			const projectId = proposalProjectId(change);
+			return { ...i, resolution: { ...i.resolution, applied: describeProposal(change, projectId ? (getProject(doc, projectId)?.name ?? '') : '') } };
+		})
+	);
 }

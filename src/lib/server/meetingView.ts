@@ -133,7 +133,15 @@ export async function meetingView(db: Database, scene: PlanScene & { actor: { id
 				refKind: item.refKind,
 				refId: item.refId,
 				resolution: r
-					? { decision: r.decision as Decision, note: r.note, votes: r.votesFor === null ? null : { for: r.votesFor, against: r.votesAgainst ?? 0, abstain: r.votesAbstain ?? 0 }, versionId: r.versionId, recordedAt: r.recordedAt.toISOString() }
+					? {
+							decision: r.decision as Decision,
+							note: r.note,
+							votes: r.votesFor === null ? null : { for: r.votesFor, against: r.votesAgainst ?? 0, abstain: r.votesAbstain ?? 0 },
+							versionId: r.versionId,
+							recordedAt: r.recordedAt.toISOString(),
+							/** The change this resolution applied to the plan (the proposal, or the chair's amendment of it). */
+							appliedChange: r.appliedChange ? parseProposalChange(JSON.parse(r.appliedChange)) : null
+						}
 					: null
 			};
 		}),

@@ -45,9 +45,9 @@ import { withNumerals } from '$lib/domain/thai';
 /** The official font (§7); the font table names TH SarabunPSK as its alternative. */
 const DOCX_FONT = 'TH Sarabun New';
 const DOCX_FONT_ALT = 'TH SarabunPSK';
-const FONTS = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT, hint: 'cs' };
+export const FONTS = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT, hint: 'cs' };
 /** Single line spacing, as a rule LibreOffice and Word both read as "auto" (not exact). */
-const SINGLE = { line: 240, lineRule: LineRuleType.AUTO };
+export const SINGLE = { line: 240, lineRule: LineRuleType.AUTO };
 /**
  * Table text at 0.85 of single spacing, still proportional ("auto"): the TH Sarabun family's
  * single line is about 1.5 em, and 0.85 of it is the print view's 1.3 line-height, so the
@@ -55,23 +55,23 @@ const SINGLE = { line: 240, lineRule: LineRuleType.AUTO };
  */
 const TIGHT = { line: 204, lineRule: LineRuleType.AUTO };
 
-const PT = 2; // docx sizes are half-points
-const BODY = 16 * PT;
+export const PT = 2; // docx sizes are half-points
+export const BODY = 16 * PT;
 const TABLE = 14 * PT;
 const SMALL = 12 * PT;
-const MM = 56.7; // twips per millimetre
-const A4 = { width: 11906, height: 16838 };
-const PORTRAIT_MARGIN = { top: Math.round(22 * MM), bottom: Math.round(18 * MM), left: Math.round(28 * MM), right: Math.round(20 * MM) };
+export const MM = 56.7; // twips per millimetre
+export const A4 = { width: 11906, height: 16838 };
+export const PORTRAIT_MARGIN = { top: Math.round(22 * MM), bottom: Math.round(18 * MM), left: Math.round(28 * MM), right: Math.round(20 * MM) };
 const LANDSCAPE_MARGIN = { top: Math.round(12 * MM), bottom: Math.round(10 * MM), left: Math.round(10 * MM), right: Math.round(10 * MM), header: Math.round(6 * MM) };
 const LANDSCAPE_TEXT_WIDTH = Math.round((297 - 20) * MM);
 
-interface RunOpts {
+export interface RunOpts {
 	bold?: boolean;
 	size?: number;
 	color?: string;
 }
 
-function run(text: string, o: RunOpts = {}): TextRun {
+export function run(text: string, o: RunOpts = {}): TextRun {
 	const size = o.size ?? BODY;
 	return new TextRun({
 		text,
@@ -85,7 +85,7 @@ function run(text: string, o: RunOpts = {}): TextRun {
 	});
 }
 
-interface ParaOpts extends RunOpts {
+export interface ParaOpts extends RunOpts {
 	align?: (typeof AlignmentType)[keyof typeof AlignmentType];
 	indent?: boolean;
 	keepNext?: boolean;
@@ -95,7 +95,7 @@ interface ParaOpts extends RunOpts {
 	tight?: boolean;
 }
 
-function para(text: string, o: ParaOpts = {}): Paragraph {
+export function para(text: string, o: ParaOpts = {}): Paragraph {
 	return new Paragraph({
 		children: [run(text, o)],
 		alignment: o.align ?? AlignmentType.THAI_DISTRIBUTE,
@@ -307,7 +307,7 @@ function pd021Table(model: PrintModel): Table {
 }
 
 /** The font table: TH Sarabun New (Thai charset), with TH SarabunPSK as the alternative a reader may have. */
-const FONT_TABLE =
+export const FONT_TABLE =
 	'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
 	'<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
 	`<w:font w:name="${DOCX_FONT}"><w:altName w:val="${DOCX_FONT_ALT}"/><w:charset w:val="DE"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>` +
