@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { demoPlan, getJson, signIn } from '../helpers/http';
 import { api } from '../helpers/api';
-import { step } from '../helpers/workflow';
+import { shownContentHash, step } from '../helpers/workflow';
 import { queryData, type DataTarget } from '../helpers/dataQuery';
 import { createTestDatabase } from '../helpers/postgres';
 import { seatOnPlan } from '../helpers/people';
@@ -16,6 +16,9 @@ import { RawClient } from '../helpers/rawClient';
 import { connectClient, waitFor, waitSynced } from '../helpers/collabClient';
 import { getProject } from '../../src/lib/domain/plan/doc';
 import { docxText } from '../export/docxText';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import * as Y from 'yjs';
 
 type View = {
@@ -58,6 +61,11 @@ describe.each([{ backend: 'sqlite' }, { backend: 'postgres' }])('on $backend', (
 	});
 
 	const meetingApi = (cookie: string, body: unknown) => api<{ error?: string }>(server, 'POST', `/api/plans/${plan.id}/meetings/${meetingId}`, cookie, body);
+	async function download(p: string): Promise<Buffer> {
+		const res = await fetch(`${server.url}${p}`, { headers: { cookie: c.viewer } });
+		expect(res.status, p).toBe(200);
+		return Buffer.from(await res.arrayBuffer());
+	}
 	const view = async () => (await getJson<View>(server, `/api/plans/${plan.id}/meetings/${meetingId}`, c.viewer)).body;
 
 	async function storedBudget(): Promise<number> {
@@ -249,13 +257,72 @@ describe.each([{ backend: 'sqlite' }, { backend: 'postgres' }])('on $backend', (
 			expect((await fetch(`${server.url}/plans/${plan.id}/meeting/${meetingId}/minutes.docx`)).status).toBe(401);
 		});
 
+		it("the next meeting adopts the minutes: the plan's DOCX and print view carry them as the annex (ภาคผนวก), after the forms", async () => {
+			const first = meetingId;
+			const opened = await api<{ meetingId: string }>(server, 'POST', `/api/plans/${plan.id}/meetings`, c.secretary, { kind: 'ordinary', date: '27/10/2568', place: 'ห้องประชุมสภา' });
+			expect(opened.status).toBe(201);
+			meetingId = opened.body.meetingId;
+			const [{ id: committeeId }] = await queryData<{ id: string }>(data, "select id from users where username = 'committee'");
+			// Not adopted yet: no annex.
+			const before = docxText(await download(`/plans/${plan.id}/export/docx`));
+			expect(before).not.toContain('ภาคผนวก');
+			for (const [who, body] of [
+				[c.chair, { action: 'checkIn' }],
+				[c.secretary, { action: 'checkIn' }],
+				[c.secretary, { action: 'mark', userId: committeeId, status: 'present' }]
+			] as const)
+				expect((await meetingApi(who, body)).status).toBe(200);
+			const item = (await view()).agenda.find((i) => i.refKind === 'minutes' && i.refId === first)!;
+			expect(item.section).toBe(2);
+			expect((await meetingApi(c.chair, { action: 'resolve', itemId: item.id, decision: 'approve', note: 'รับรองโดยไม่มีการแก้ไข' })).status).toBe(200);
+
+			const lines = docxText(await download(`/plans/${plan.id}/export/docx`)).split('\n');
+			const annexAt = lines.indexOf('ภาคผนวก');
+			const formAt = lines.findIndex((l) => /^แบบ ผด\.(02|๐๒)\/(1|๑)/.test(l));
+			expect(formAt).toBeGreaterThan(0);
+			expect(annexAt).toBeGreaterThan(formAt);
+			const annex = lines.slice(annexAt).join('\n');
+			expect(annex).toMatch(/รายงานการประชุมคณะกรรมการพัฒนา[^\n]*\n[^\n]*ครั้งที่ ๑\/๒๕๖๘/);
+			expect(annex).toContain('(นางสาวจด รายงาน)');
+			expect(annex).toContain('แก้ไขแผนตามมติ: แก้ไขงบประมาณ');
+			// Only adopted minutes: this meeting's are not.
+			expect(annex).not.toContain('ครั้งที่ ๒/๒๕๖๘');
+			const html = (await getJson<string>(server, `/plans/${plan.id}/print?toc=0`, c.viewer)).body;
+			const annexHtml = html.slice(html.indexOf('id="annex"'));
+			expect(html.indexOf('id="annex"')).toBeGreaterThan(html.indexOf('data-form="pd021"'));
+			expect(annexHtml).toContain('id="annex-minutes-1"');
+			expect(annexHtml).toContain('ครั้งที่ ๑/๒๕๖๘');
+		});
+
 		it('after the plan leaves review, the meeting is over for writing: no resolution changes the locked plan', async () => {
 			await api(server, 'POST', `/api/plans/${plan.id}/proposals`, c.committee, { change: { kind: 'cell', projectId: 'PJ-001', field: 'budget', value: 1_00 }, reason: '' });
 			const item = (await view()).agenda.filter((i) => i.refKind === 'proposal').at(-1)!;
-			await step(server, plan.id, 'forward', c.committee);
+			// The date typed on the forward form is a fallback only (see the ประกาศ below).
+			await step(server, plan.id, 'forward', c.committee, { meetingDate: '3/10/2568' });
 			const before = await storedBudget();
 			expect((await meetingApi(c.chair, { action: 'resolve', itemId: item.id, decision: 'approve', note: '' })).status).toBe(403);
 			expect(await storedBudget()).toBe(before);
 		});
+
+		it("the ประกาศ recites the development committee meeting's date (not the one typed on the forward form); the announced PDF has the annex", async () => {
+			const mayor = await signIn(server, 'mayor');
+			await step(server, plan.id, 'approve', mayor, { contentSha256: await shownContentHash(server, plan.id, mayor) });
+			await step(server, plan.id, 'announce', mayor);
+			const text = docxText(await download(`/plans/${plan.id}/export/docx`));
+			const recital = text.split('\n').find((l) => l.startsWith('ด้วย'))!;
+			expect(recital).toContain('ในการประชุมเมื่อวันที่ ๒๗ ตุลาคม พ.ศ. ๒๕๖๘');
+			expect(recital).not.toContain('๓ ตุลาคม');
+			const file = path.join(tempDir(), 'plan.pdf');
+			fs.writeFileSync(file, await download(`/plans/${plan.id}/export/pdf`));
+			const pdf = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+			expect(pdf).toContain('ภาคผนวก');
+			expect(pdf.lastIndexOf('ผู้จดรายงานการประชุม')).toBeGreaterThan(pdf.lastIndexOf('ภาคผนวก'));
+			expect(pdf).toContain('(นางสาวจดรายงาน)');
+			// The สารบัญ gives the annex and the minutes their pages (a wrapped heading included).
+			const printed = (await getJson<string>(server, `/plans/${plan.id}/print`, c.viewer)).body;
+			const page = (anchor: string) => Number(new RegExp(`data-toc-page="${anchor}"[^>]*>([0-9๐-๙]+)<`).exec(printed)?.[1].replace(/[๐-๙]/g, (d) => String('๐๑๒๓๔๕๖๗๘๙'.indexOf(d))));
+			expect(page('annex')).toBeGreaterThan(page('form-pd021'));
+			expect(page('annex-minutes-1')).toBe(page('annex') + 1);
+		}, 120_000);
 	});
 });

@@ -41,6 +41,7 @@ import {
 } from 'docx';
 import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
+import { minutesBody } from './minutesDocx';
 
 /** The official font (§7); the font table names TH SarabunPSK as its alternative. */
 const DOCX_FONT = 'TH Sarabun New';
@@ -392,6 +393,14 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 	sections.push(formSection(model.pd01.head, pd01Table(model)));
 	sections.push(formSection(model.pd02.head, pd02Table(model)));
 	sections.push(formSection(model.pd021.head, pd021Table(model)));
+	if (model.annex) {
+		sections.push({
+			properties: numbered,
+			headers: { default: pageNumberHeader() },
+			children: [para(model.annex.title, { bold: true, size: 26 * PT, align: AlignmentType.CENTER, heading: HeadingLevel.HEADING_1 })]
+		});
+		for (const m of model.annex.minutes) sections.push({ properties: numbered, headers: { default: pageNumberHeader() }, children: minutesBody(m.model, { heading: HeadingLevel.HEADING_2 }) });
+	}
 
 	const doc = new Document({
 		creator: 'ร่วมแผน (Ruamphaen)',

@@ -5,15 +5,16 @@
  * have it signed. Attendance lists are borderless tables (number, name, position) as typed in
  * government minutes; the signature lines sit at the right.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { MinutesModel, MinutesPerson } from '$lib/domain/meeting/minutes';
 import { A4, BODY, FONTS, FONT_TABLE, MM, PORTRAIT_MARGIN, PT, SINGLE, para, run } from './docx';
 
-const TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
 function peopleTable(people: MinutesPerson[]): Table {
+	// Computed here, not at load: docx.ts and this module import each other.
+	const TEXT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
 	const widths = [Math.round(12 * MM), Math.round(62 * MM), TEXT_WIDTH - Math.round(74 * MM)];
 	const cell = (text: string, width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
 		new TableCell({ children: [para(text, { align, after: 0 })], width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
@@ -26,10 +27,10 @@ function peopleTable(people: MinutesPerson[]): Table {
 	});
 }
 
-/** The minutes' paragraphs and tables, for a document of their own or a plan's annex. */
-export function minutesBody(model: MinutesModel, options: { pageBreakBefore?: boolean } = {}): (Paragraph | Table)[] {
+/** The minutes' paragraphs and tables, for a document of their own or a plan's annex (`heading`: the title's level in its สารบัญ). */
+export function minutesBody(model: MinutesModel, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}): (Paragraph | Table)[] {
 	const out: (Paragraph | Table)[] = [
-		para(model.title, { bold: true, size: 18 * PT, align: AlignmentType.CENTER, after: 0, pageBreakBefore: options.pageBreakBefore }),
+		para(model.title, { bold: true, size: 18 * PT, align: AlignmentType.CENTER, after: 0, heading: options.heading }),
 		para(model.number, { bold: true, align: AlignmentType.CENTER, after: 0 }),
 		para(model.dateLine, { bold: true, align: AlignmentType.CENTER, after: 0 }),
 		para(model.place, { bold: true, align: AlignmentType.CENTER, after: 0 }),
