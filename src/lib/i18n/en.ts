@@ -504,5 +504,8 @@ export const en: Record<keyof typeof th, string> = {
 	meetingOthers: 'Attendees',
 	meetingOpened: 'Meeting opened',
 	// meet16
+	meetingYouPresent: 'You are presenting: followers see where you are',
+	meetingPresenterLabel: 'Presenter',
+	meetingFollowInPlan: 'Open the plan to follow the presenter',
 	meetingMinutesDocx: 'Download minutes (DOCX)'
 };

@@ -502,5 +502,8 @@ export const th = {
 	meetingOthers: 'ผู้เข้าร่วมประชุม',
 	meetingOpened: 'เปิดการประชุมแล้ว',
 	// meet16
+	meetingYouPresent: 'คุณเป็นผู้นำเสนอ: ผู้ที่ติดตามจะเห็นตำแหน่งที่คุณดูอยู่',
+	meetingPresenterLabel: 'ผู้นำเสนอ',
+	meetingFollowInPlan: 'ไปที่แผนเพื่อติดตามผู้นำเสนอ',
 	meetingMinutesDocx: 'ดาวน์โหลดรายงานการประชุม (DOCX)'
 } as const;

@@ -112,6 +112,9 @@ export async function meetingView(db: Database, scene: PlanScene & { actor: { id
 			recorderName: meeting.recorderName,
 			checkerName: meeting.checkerName,
 			currentItemId: meeting.currentItemId,
+			/** Whom followers follow: the one the chair or secretary named, else the secretary. */
+			presenterId: meeting.presenterId ?? meeting.secretaryId,
+			presenter: names.get(meeting.presenterId ?? meeting.secretaryId) ?? '',
 			adoptedIn: adoptedIn ? `ครั้งที่ ${adoptedIn.number}/${adoptedIn.yearBe}` : null
 		},
 		quorum,
