@@ -297,7 +297,10 @@ describe.each([{ backend: 'sqlite' }, { backend: 'postgres' }])('on $backend', (
 		it('after the plan leaves review, the meeting is over for writing: no resolution changes the locked plan', async () => {
 			await api(server, 'POST', `/api/plans/${plan.id}/proposals`, c.committee, { change: { kind: 'cell', projectId: 'PJ-001', field: 'budget', value: 1_00 }, reason: '' });
 			const item = (await view()).agenda.filter((i) => i.refKind === 'proposal').at(-1)!;
-			// The date typed on the forward form is a fallback only (see the ประกาศ below).
+			// The forward form says which meeting the ประกาศ will cite; a date typed anyway is a fallback only (see the ประกาศ below).
+			const form = (await getJson<string>(server, `/plans/${plan.id}/workflow`, c.committee)).body;
+			expect(form).toMatch(/data-testid="held-meeting-date">[^<]*๒๗ ตุลาคม พ\.ศ\. ๒๕๖๘/);
+			expect(form).not.toContain('name="meetingDate"');
 			await step(server, plan.id, 'forward', c.committee, { meetingDate: '3/10/2568' });
 			const before = await storedBudget();
 			expect((await meetingApi(c.chair, { action: 'resolve', itemId: item.id, decision: 'approve', note: '' })).status).toBe(403);

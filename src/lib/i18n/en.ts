@@ -507,5 +507,6 @@ export const en: Record<keyof typeof th, string> = {
 	meetingYouPresent: 'You are presenting: followers see where you are',
 	meetingPresenterLabel: 'Presenter',
 	meetingFollowInPlan: 'Open the plan to follow the presenter',
+	committeeMeetingHeld: 'The announcement will cite the development committee meeting of {date}, recorded here with its resolutions',
 	meetingMinutesDocx: 'Download minutes (DOCX)'
 };

@@ -505,5 +505,6 @@ export const th = {
 	meetingYouPresent: 'คุณเป็นผู้นำเสนอ: ผู้ที่ติดตามจะเห็นตำแหน่งที่คุณดูอยู่',
 	meetingPresenterLabel: 'ผู้นำเสนอ',
 	meetingFollowInPlan: 'ไปที่แผนเพื่อติดตามผู้นำเสนอ',
+	committeeMeetingHeld: 'ประกาศจะอ้างถึงการประชุมคณะกรรมการพัฒนาท้องถิ่นเมื่อวันที่ {date} ที่บันทึกมติไว้ในระบบ',
 	meetingMinutesDocx: 'ดาวน์โหลดรายงานการประชุม (DOCX)'
 } as const;
