@@ -44,7 +44,7 @@ export function minutesBody(model: MinutesModel, options: { heading?: (typeof He
 	people('ผู้มาประชุม', model.present, true);
 	people('ผู้ไม่มาประชุม', model.absent);
 	people('ผู้เข้าร่วมประชุม', model.others);
-	out.push(para(model.started, { align: AlignmentType.LEFT, after: 120 }));
+	out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { before: 160, after: 120, ...SINGLE }, children: [run(model.started)] }));
 	for (const s of model.sections) {
 		out.push(para(s.heading, { bold: true, align: AlignmentType.LEFT, keepNext: true }));
 		if (!s.items.length) out.push(para('- ไม่มี -', { indent: true }));
@@ -59,7 +59,7 @@ export function minutesBody(model: MinutesModel, options: { heading?: (typeof He
 		out.push(para('บันทึกการประชุม', { bold: true, align: AlignmentType.LEFT, keepNext: true }));
 		for (const line of model.narrative.split(/\r?\n/)) out.push(para(line, { indent: true }));
 	}
-	if (model.ended) out.push(para(model.ended, { align: AlignmentType.LEFT, after: 360 }));
+	if (model.ended) out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { before: 160, after: 360, ...SINGLE }, children: [run(model.ended)] }));
 	const dots = '........................................';
 	for (const [name, role] of [
 		[model.recorder, 'ผู้จดรายงานการประชุม'],
