@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { SEATED, type SeatedWho, type Who } from '../../src/lib/server/policies/planMatrix.fixture';
 import { ROOT, type RunningServer } from './server';
 import { demoPlan, postAction, sessionCookieFrom, signIn } from './http';
-import { openDataDb } from './dataDir';
+import { queryData, type DataTarget } from './dataQuery';
 
 const DEMO_USER: Partial<Record<Who, string>> = {
 	planning_officer: 'officer',
@@ -58,7 +58,7 @@ export async function signInEveryone(server: RunningServer, dataDir: string): Pr
 /** Invites a new person and makes them a committee member with a seat on a plan (meeting mode); returns their cookie. */
 export async function seatOnPlan(
 	server: RunningServer,
-	dataDir: string,
+	dataDir: DataTarget,
 	adminCookie: string,
 	officerCookie: string,
 	planId: string,
@@ -66,9 +66,7 @@ export async function seatOnPlan(
 	member: { role: string; seat: string | null }
 ): Promise<string> {
 	const cookie = await inviteAndAccept(server, adminCookie, username);
-	const db = openDataDb(dataDir);
-	const { id } = db.prepare('select id from users where username = ?').get(username) as { id: string };
-	db.close();
+	const [{ id }] = await queryData<{ id: string }>(dataDir, 'select id from users where username = ?', [username]);
 	const saved = await postAction(server, `/plans/${planId}/members`, { userId: id, role: member.role, seat: member.seat ?? '' }, officerCookie);
 	if (saved.body.type !== 'success') throw new Error(`membership failed: ${JSON.stringify(saved.body)}`);
 	return cookie;

@@ -1,7 +1,7 @@
 /**
  * A viewer with a raw socket cannot speak for the server or for anyone else: its
  * broadcast-stateless message (a forged "the plan is announced, you are read-only") reaches
- * nobody and ends its connection, and its presence shows the name, role and colour the
+ * nobody and ends its connection, and its presence shows the user id, name, role and colour the
  * server knows for it — not the mayor's name, not a CSS-injecting colour, not someone
  * else's client ID.
  */
@@ -120,7 +120,8 @@ describe('presence from a raw socket', () => {
 		const viewerClientId = 424242;
 		viewer.send(
 			awarenessFrame(plan.docName, [
-				[viewerClientId, 1, { user: { name: 'นายกเทศมนตรี', color: 'red;background:url(https://evil.example/x)', role: 'executive' }, role: 'executive', cursor: { anchor: 1, head: 2 }, cell: { table: 'projects', rowId: 'r1', col: 'name' } }],
+				// Claiming another user's id (a meeting's presenter, whom followers follow) is overwritten too.
+				[viewerClientId, 1, { user: { id: person('officer').id, name: 'นายกเทศมนตรี', color: 'red;background:url(https://evil.example/x)', role: 'executive' }, role: 'executive', cursor: { anchor: 1, head: 2 }, cell: { table: 'projects', rowId: 'r1', col: 'name' }, view: { part: 'pd02', y: 0.5, rowId: 'r1', col: 'name' } }],
 				[officer.doc.clientID, 10_000, { user: { name: 'hijacked', color: '#ff0000' } }]
 			])
 		);
@@ -128,11 +129,13 @@ describe('presence from a raw socket', () => {
 		const states = observer.provider.awareness!.getStates();
 		const me = person('viewer');
 		expect(states.get(viewerClientId)).toEqual({
-			user: { name: me.displayName, role: 'viewer', color: colorFor(me.id) },
-			cell: { table: 'projects', rowId: 'r1', col: 'name' }
+			user: { id: me.id, name: me.displayName, role: 'viewer', color: colorFor(me.id) },
+			cell: { table: 'projects', rowId: 'r1', col: 'name' },
+			view: { part: 'pd02', y: 0.5, rowId: 'r1', col: 'name' }
 		});
 		// The officer's entry is the officer's, stamped by the server — not the forgery.
 		expect((states.get(officer.doc.clientID) as { user: unknown }).user).toEqual({
+			id: person('officer').id,
 			name: person('officer').displayName,
 			role: 'planning_officer',
 			color: colorFor(person('officer').id)

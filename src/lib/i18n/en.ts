@@ -561,4 +561,10 @@ export const en: Record<keyof typeof th, string> = {
 	refusedRowRemoved: 'Row deleted',
 	refusedRowMoved: 'Moved to another work plan',
 	refusedRowOrder: 'Order of rows',
+	// meet16
+	meetingYouPresent: 'You are presenting: followers see where you are',
+	meetingPresenterLabel: 'Presenter',
+	meetingFollowInPlan: 'Open the plan to follow the presenter',
+	committeeMeetingHeld: 'The announcement will cite the development committee meeting of {date}, recorded here with its resolutions',
+	meetingMinutesDocx: 'Download minutes (DOCX)',
 };

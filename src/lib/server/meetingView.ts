@@ -112,6 +112,9 @@ export async function meetingView(db: Database, scene: PlanScene & { actor: { id
 			recorderName: meeting.recorderName,
 			checkerName: meeting.checkerName,
 			currentItemId: meeting.currentItemId,
+			/** Whom followers follow: the one the chair or secretary named, else the secretary. */
+			presenterId: meeting.presenterId ?? meeting.secretaryId,
+			presenter: names.get(meeting.presenterId ?? meeting.secretaryId) ?? '',
 			adoptedIn: adoptedIn ? `ครั้งที่ ${adoptedIn.number}/${adoptedIn.yearBe}` : null
 		},
 		quorum,
@@ -133,7 +136,15 @@ export async function meetingView(db: Database, scene: PlanScene & { actor: { id
 				refKind: item.refKind,
 				refId: item.refId,
 				resolution: r
-					? { decision: r.decision as Decision, note: r.note, votes: r.votesFor === null ? null : { for: r.votesFor, against: r.votesAgainst ?? 0, abstain: r.votesAbstain ?? 0 }, versionId: r.versionId, recordedAt: r.recordedAt.toISOString() }
+					? {
+							decision: r.decision as Decision,
+							note: r.note,
+							votes: r.votesFor === null ? null : { for: r.votesFor, against: r.votesAgainst ?? 0, abstain: r.votesAbstain ?? 0 },
+							versionId: r.versionId,
+							recordedAt: r.recordedAt.toISOString(),
+							/** The change this resolution applied to the plan (the proposal, or the chair's amendment of it). */
+							appliedChange: r.appliedChange ? parseProposalChange(JSON.parse(r.appliedChange)) : null
+						}
 					: null
 			};
 		}),

@@ -1,7 +1,8 @@
 /**
  * The minutes (รายงานการประชุม) in the usual government layout, filled from the meeting:
  * heading, who came (มาประชุม), who did not (ไม่มาประชุม), others present (ผู้เข้าร่วมประชุม),
- * the opening time, the agenda sections with each item's resolution, the secretary's
+ * the opening time, the agenda sections with each item's resolution and the change it applied
+ * to the plan, the secretary's
  * narrative, the closing time, and the recorder's and checker's signature lines.
  */
 import { toThaiDigits, formatThaiDate } from '../thai';
@@ -26,7 +27,7 @@ export interface MinutesInput {
 	};
 	members: { name: string; position: string; seat: 'chair' | 'secretary' | null; status: Attendance | null }[];
 	guests: { name: string; position: string }[];
-	agenda: { id: string; section: number; title: string; refKind: string | null; refId: string | null; resolution: { decision: Decision; note: string; votes: { for: number; against: number; abstain: number } | null } | null }[];
+	agenda: { id: string; section: number; title: string; refKind: string | null; refId: string | null; resolution: { decision: Decision; note: string; votes: { for: number; against: number; abstain: number } | null; applied?: string | null } | null }[];
 	proposals: { id: string; description: string; reason: string; proposedBy: string }[];
 }
 
@@ -46,7 +47,7 @@ export interface MinutesModel {
 	others: MinutesPerson[];
 	started: string;
 	ended: string;
-	sections: { heading: string; items: { title: string; detail: string; resolution: string }[] }[];
+	sections: { heading: string; items: { title: string; detail: string; resolution: string; applied: string }[] }[];
 	narrative: string;
 	recorder: string;
 	checker: string;
@@ -87,7 +88,8 @@ export function minutesModel(input: MinutesInput): MinutesModel {
 					return {
 						title: i.title,
 						detail: p ? `${p.proposedBy} เสนอ${p.reason ? ` เนื่องจาก${p.reason}` : ''}` : '',
-						resolution: i.resolution ? resolutionText(i.resolution) : ''
+						resolution: i.resolution ? resolutionText(i.resolution) : '',
+						applied: i.resolution?.applied ? toThaiDigits(`แก้ไขแผนตามมติ: ${i.resolution.applied}`) : ''
 					};
 				})
 		})),

@@ -12,6 +12,7 @@ import { computePd01, shownPercent, type Pd01Percent, type Pd01Scope } from '$li
 import { formatBaht } from '$lib/domain/plan/money';
 import { THAI_MONTHS_SHORT, withNumerals, type Numerals } from '$lib/domain/thai';
 import type { AnnouncementParts } from '$lib/domain/announcement';
+import type { MinutesModel } from '$lib/domain/meeting/minutes';
 
 /** Parts of the document, in print order (§2). */
 const PRINT_PARTS = ['cover', 'announcement', 'preface', 'toc', 'intro', 'pd01', 'pd02', 'pd021'] as const;
@@ -269,6 +270,8 @@ export interface PrintModel {
 	pd01: { head: FormHead; headers: string[]; lines: Pd01Line[] };
 	pd02: { head: FormHead; headers: string[]; strategies: Pd02Strategy[]; total: { count: string; budget: string; budgetSatang: number } };
 	pd021: { head: FormHead; headers: string[]; rows: Pd021Row[]; total: { count: string; budget: string; budgetSatang: number } };
+	/** ภาคผนวก after the forms: the adopted minutes of the plan's meetings; null when there are none. */
+	annex: { title: string; minutes: { anchor: string; model: MinutesModel }[] } | null;
 }
 
 export interface BuildOptions {
@@ -278,6 +281,8 @@ export interface BuildOptions {
 	 * reads it from the workflow record), never the plan's own placeholder.
 	 */
 	announcement?: AnnouncementParts | null;
+	/** The adopted minutes of the plan's meetings, oldest first, printed as the annex (the caller loads them). */
+	annexMinutes?: MinutesModel[];
 }
 
 const FUNDING_SILENT = /^(เทศบัญญัติ|ข้อบัญญัติ)งบประมาณรายจ่ายประจำปี/;
@@ -490,6 +495,9 @@ export function buildPrintModel(plan: Plan, options: BuildOptions = {}): PrintMo
 		{ anchor: 'form-pd02', label: h(`${FORM_CODES.pd02} ${titles.pd02}`), level: 2 },
 		{ anchor: 'form-pd021', label: h(`${FORM_CODES.pd021} ${titles.pd021}`), level: 2 }
 	];
+	const annexMinutes = (options.annexMinutes ?? []).map((model, i) => ({ anchor: `annex-minutes-${i + 1}`, model }));
+	const annex = annexMinutes.length ? { title: 'ภาคผนวก', minutes: annexMinutes } : null;
+	if (annex) toc.push({ anchor: 'annex', label: annex.title, level: 1 }, ...annexMinutes.map((m) => ({ anchor: m.anchor, label: `${m.model.title} ${m.model.number}`, level: 2 as const })));
 
 	return {
 		settings,
@@ -516,7 +524,8 @@ export function buildPrintModel(plan: Plan, options: BuildOptions = {}): PrintMo
 			headers: [...PD021_HEADERS],
 			rows: eqRows,
 			total: { count: t021(String(eqRows.length)), budget: formatBaht(eqBudget, { numerals: dg.pd021 }), budgetSatang: eqBudget }
-		}
+		},
+		annex
 	};
 }
 

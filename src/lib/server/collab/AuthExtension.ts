@@ -33,7 +33,7 @@ export interface CollabContext {
 }
 
 function presenceOf(user: SessionUser, role: string | null): PresenceIdentity {
-	return { name: user.displayName, role, color: colorFor(user.id) };
+	return { id: user.id, name: user.displayName, role, color: colorFor(user.id) };
 }
 
 /** Close codes the client can tell apart (4000–4999 are the application's). */

@@ -62,4 +62,17 @@ describe('stampAwarenessUpdate', () => {
 		expect(stampAwarenessUpdate(update([[7, 'hello']]), officer, owner([7]))).toBeNull();
 		expect(stampAwarenessUpdate(update([[7, { cell: { table: 'x'.repeat(5000) } }]]), officer, owner([7]))).toBeNull();
 	});
+
+	it("stamps the connection's user id over a claimed one (followers follow only the presenter's), and keeps a well-formed view", () => {
+		const me = { ...officer, id: 'u-officer' };
+		const view = { part: 'pd02', y: 0.25, rowId: 'PJ-001', col: 'budget' };
+		const [entry] = decode(stampAwarenessUpdate(update([[7, { user: { id: 'u-secretary', name: 'เลขานุการ' }, view }]]), me, owner([7])))!;
+		expect(entry.state).toEqual({ user: { id: 'u-officer', name: officer.name, color: officer.color, role: 'viewer' }, view });
+		for (const bad of [{ part: 'body', y: 0 }, { part: 'pd02', y: 2 }, { part: 'pd02', y: Number.NaN }, { part: 'pd02', y: 0, rowId: 'x'.repeat(129) }, { part: 'pd02', y: 0, col: 5 }, 'pd02']) {
+			const [e] = decode(stampAwarenessUpdate(update([[7, { view: bad }]]), me, owner([7])))!;
+			expect(e.state.view, JSON.stringify(bad)).toBeUndefined();
+		}
+		const [cleared] = decode(stampAwarenessUpdate(update([[7, { view: null }]]), me, owner([7])))!;
+		expect(cleared.state.view).toBeNull();
+	});
 });

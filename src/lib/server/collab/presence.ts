@@ -1,7 +1,9 @@
 /**
  * What a client may say about itself in presence (awareness). The client chooses only where
- * it is — its text cursor and the grid cell it stands on, both shape-checked; who it is
- * (name, plan role, colour) is overwritten with what the server knows for the connection.
+ * it is — its text cursor, the grid cell it stands on and where in the plan it is looking
+ * (`view`, what a meeting's followers follow when it is the presenter), all shape-checked;
+ * who it is (user id, name, plan role, colour) is overwritten with what the server knows for
+ * the connection, so no client can pass for the presenter.
  * Entries for client IDs that another connection (or another instance) holds are dropped, so
  * nobody can rewrite or remove someone else's presence.
  *
@@ -14,6 +16,8 @@ import * as encoding from 'lib0/encoding';
 
 /** Who a connection is, as the server knows it. */
 export interface PresenceIdentity {
+	/** The user's id: followers of a meeting's presenter follow the state stamped with the presenter's. */
+	id?: string;
 	name: string;
 	/** Plan role key, or null (e.g. an organization admin without a plan role). */
 	role: string | null;
@@ -77,6 +81,20 @@ function cell(v: unknown): Json | null | undefined {
 	return shortString(v.table, 64) && shortString(v.rowId, 128) && shortString(v.col, 64) ? { table: v.table, rowId: v.rowId, col: v.col } : undefined;
 }
 
+/** Parts of the plan page a presenter can be in (the editor's section ids). */
+const VIEW_PARTS = new Set(['narrative', 'pd02', 'pd021', 'pd01', 'outline']);
+
+/** Where someone looks (FollowPresenter): a part of the page, how far into it (0–1), and the grid row and column, if any. */
+function view(v: unknown): Json | null | undefined {
+	if (v === null) return null;
+	if (!isObject(v) || typeof v.part !== 'string' || !VIEW_PARTS.has(v.part)) return undefined;
+	if (typeof v.y !== 'number' || !Number.isFinite(v.y) || v.y < 0 || v.y > 1) return undefined;
+	const rowId = v.rowId ?? null;
+	const col = v.col ?? null;
+	if ((rowId !== null && !shortString(rowId, 128)) || (col !== null && !shortString(col, 64))) return undefined;
+	return { part: v.part, y: v.y, rowId, col };
+}
+
 /**
  * The state to keep for one client: the server's identity plus the position fields that pass
  * their shape check (a malformed one is left out, not the whole state). Null for a state
@@ -91,7 +109,7 @@ export function stampState(json: string, identity: PresenceIdentity): Json | nul
 		return null;
 	}
 	if (!isObject(state)) return null;
-	const out: Json = { user: { name: identity.name, color: identity.color, role: identity.role } };
+	const out: Json = { user: { ...(identity.id ? { id: identity.id } : {}), name: identity.name, color: identity.color, role: identity.role } };
 	if ('cursor' in state) {
 		const c = cursor(state.cursor);
 		if (c !== undefined) out.cursor = c;
@@ -99,6 +117,10 @@ export function stampState(json: string, identity: PresenceIdentity): Json | nul
 	if ('cell' in state) {
 		const c = cell(state.cell);
 		if (c !== undefined) out.cell = c;
+	}
+	if ('view' in state) {
+		const v = view(state.view);
+		if (v !== undefined) out.view = v;
 	}
 	return out;
 }

@@ -11,6 +11,7 @@ import type { Database } from '../db';
 import * as plans from '../db/plans';
 import * as audit from '../db/audit';
 import * as signoff from '../db/signoff';
+import * as meetings from '../db/meetings';
 import * as organizations from '../db/organizations';
 import { loadPlanScene } from '../planAccess';
 import { authorize, can } from '../policies/plan';
@@ -29,8 +30,9 @@ import { parseBeDate } from '$lib/domain/beDateInput';
 
 /**
  * The recital's dates as the workflow recorded them: the budget ordinance (the trigger date the
- * officer recorded, else the one the plan states) and the development committee's meeting (the
- * date given when it last forwarded the draft, else the one the plan's workflow notes state).
+ * officer recorded, else the one the plan states) and the development committee's meeting: the
+ * date of its latest meeting held in the app that recorded a resolution, else the date given
+ * when it last forwarded the draft, else the one the plan's workflow notes state.
  */
 async function announcementRecital(db: Database, planId: string, triggerDate: string | null) {
 	const plan = await loadCurrentPlan(db, planId);
@@ -41,9 +43,10 @@ async function announcementRecital(db: Database, planId: string, triggerDate: st
 		.filter((d) => d.transition === 'forward');
 	const recorded = forwards.at(-1)?.meetingDate ?? null;
 	const stated = wf.events.find((e) => e.step === 'developmentCommitteeReview')?.dateISO ?? null;
+	const [held] = await meetings.meetingsWithResolutions(db, planId, 'development_committee');
 	return {
 		ordinance: { name: wf.budgetOrdinance.name, date: triggerDate ?? (wf.budgetOrdinance.announcedISO || null) },
-		committee: { name: plan.meta.organization.developmentCommitteeName, date: recorded ?? stated }
+		committee: { name: plan.meta.organization.developmentCommitteeName, date: held?.date ?? recorded ?? stated }
 	};
 }
 

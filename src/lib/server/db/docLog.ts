@@ -105,6 +105,37 @@ async function appendPostgres(pool: import('pg').Pool, docName: string, data: Ui
 }
 
 /**
+ * Appends one update of plan `planId`'s document together with the caller's own writes, in one
+ * transaction: `within` runs after the insert (given its seq) and before the commit, so the
+ * update and what `within` writes are stored together or not at all. Resolves to null, storing
+ * nothing, when the plan is not in `inState`. Not part of SQLite's group commit: a `within`
+ * that fails must not fail other people's appends. For a meeting's resolution, whose plan
+ * change and resolution row must never be stored one without the other.
+ */
+export async function appendWith(
+	db: Database,
+	docName: string,
+	data: Uint8Array,
+	userId: string | null,
+	planId: string,
+	inState: 'draft' | 'review',
+	within: (tx: Database, seq: number) => Promise<void>
+): Promise<number | null> {
+	return db.tx(async (tx) => {
+		if (tx.dialect === 'postgres') {
+			// As `append`: the shared lock keeps compaction waiting, FOR SHARE waits for a transition.
+			const execute = (tx.orm as unknown as { execute(q: ReturnType<typeof sql>): Promise<{ rows: unknown[] }> }).execute.bind(tx.orm);
+			await execute(sql`select pg_advisory_xact_lock_shared(${lockKey(docName)})`);
+			const { rows } = await execute(sql`select 1 from plans where id = ${planId} and state = ${inState} for share`);
+			if (!rows.length) return null;
+		} else if (!(await isInState(tx, planId, inState))) return null;
+		const [row] = await tx.orm.insert(tx.t.docUpdates).values({ docName, data: toBuffer(data), userId, createdAt: new Date() }).returning({ seq: tx.t.docUpdates.seq });
+		await within(tx, row.seq);
+		return row.seq;
+	});
+}
+
+/**
  * Appends the first update of a document inside the caller's transaction (the one that creates
  * its plan row), so a plan never exists without its content. Refuses a document that already
  * has log entries: this is a way to start a document, not to write into one.

@@ -1,5 +1,5 @@
 /** Queries on committee meetings: the meeting, its attendance, agenda, proposals and resolutions. */
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Database } from './index';
 
 type T = typeof import('./schema/sqlite');
@@ -99,4 +99,15 @@ export async function insertResolution(db: Database, row: ResolutionRow) {
 export async function resolutions(db: Database, meetingId: string): Promise<ResolutionRow[]> {
 	const r = db.t.meetingResolutions;
 	return db.orm.select().from(r).where(eq(r.meetingId, meetingId)).orderBy(asc(r.recordedAt));
+}
+
+/** The plan's meetings of `committee` that recorded at least one resolution, the latest date first. */
+export async function meetingsWithResolutions(db: Database, planId: string, committee: string): Promise<MeetingRow[]> {
+	const m = db.t.meetings;
+	const r = db.t.meetingResolutions;
+	return db.orm
+		.select()
+		.from(m)
+		.where(and(eq(m.planId, planId), eq(m.committee, committee), inArray(m.id, db.orm.select({ id: r.meetingId }).from(r))))
+		.orderBy(desc(m.date), desc(m.createdAt));
 }

@@ -41,6 +41,7 @@ import {
 } from 'docx';
 import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
+import { minutesBody } from './minutesDocx';
 
 /** The official font (§7); the font table names TH SarabunPSK as its alternative. */
 export const DOCX_FONT = 'TH Sarabun New';
@@ -61,11 +62,11 @@ export const TABLE = 14 * PT;
 export const SMALL = 12 * PT;
 export const MM = 56.7; // twips per millimetre
 export const A4 = { width: 11906, height: 16838 };
-const PORTRAIT_MARGIN = { top: Math.round(22 * MM), bottom: Math.round(18 * MM), left: Math.round(28 * MM), right: Math.round(20 * MM) };
+export const PORTRAIT_MARGIN = { top: Math.round(22 * MM), bottom: Math.round(18 * MM), left: Math.round(28 * MM), right: Math.round(20 * MM) };
 const LANDSCAPE_MARGIN = { top: Math.round(12 * MM), bottom: Math.round(10 * MM), left: Math.round(10 * MM), right: Math.round(10 * MM), header: Math.round(6 * MM) };
 const LANDSCAPE_TEXT_WIDTH = Math.round((297 - 20) * MM);
 
-interface RunOpts {
+export interface RunOpts {
 	bold?: boolean;
 	size?: number;
 	color?: string;
@@ -392,6 +393,14 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 	sections.push(formSection(model.pd01.head, pd01Table(model)));
 	sections.push(formSection(model.pd02.head, pd02Table(model)));
 	sections.push(formSection(model.pd021.head, pd021Table(model)));
+	if (model.annex) {
+		sections.push({
+			properties: numbered,
+			headers: { default: pageNumberHeader() },
+			children: [para(model.annex.title, { bold: true, size: 26 * PT, align: AlignmentType.CENTER, heading: HeadingLevel.HEADING_1 })]
+		});
+		for (const m of model.annex.minutes) sections.push({ properties: numbered, headers: { default: pageNumberHeader() }, children: minutesBody(m.model, { heading: HeadingLevel.HEADING_2 }) });
+	}
 
 	const doc = new Document({
 		creator: 'ร่วมแผน (Ruamphaen)',

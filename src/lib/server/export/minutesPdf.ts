@@ -9,9 +9,12 @@ import type { MinutesModel } from '$lib/domain/meeting/minutes';
 import { PDF_CSP, embeddedSarabunCss, escapeHtml } from './printHtml';
 import { withIsolatedPage } from './chromium';
 
+/** The minutes' own pages (A4, the government margins); in a plan's annex the plan's pages apply. */
+export const MINUTES_PAGE_CSS = '@page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }';
+
 export function renderMinutesHtml(model: MinutesModel): string {
 	const { head, body } = render(MinutesDocument, { props: { model } });
-	return `<!doctype html><html lang="th"><head><meta charset="utf-8">${PDF_CSP}<title>${escapeHtml(model.title)}</title><style>html,body{margin:0;padding:0;background:#fff}${embeddedSarabunCss()}</style>${head}</head><body>${body}</body></html>`;
+	return `<!doctype html><html lang="th"><head><meta charset="utf-8">${PDF_CSP}<title>${escapeHtml(model.title)}</title><style>html,body{margin:0;padding:0;background:#fff}${MINUTES_PAGE_CSS}${embeddedSarabunCss()}</style>${head}</head><body>${body}</body></html>`;
 }
 
 export async function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {

@@ -52,8 +52,13 @@ function pagesFromOutline(anchors: Anchor[], pdf: Buffer): Record<string, number
 	const pages: Record<string, number> = {};
 	let from = 0;
 	for (const a of anchors) {
-		// Chromium sometimes repeats a heading's text in its outline title.
-		const k = outline.findIndex((o, i) => i >= from && [norm(a.title), norm(a.title).repeat(2)].includes(norm(o.title)));
+		// Chromium sometimes repeats a heading's text in its outline title: all of it, or the part
+		// on the heading's first line (a heading that wraps), before the whole text.
+		const t = norm(a.title);
+		const k = outline.findIndex((o, i) => {
+			const title = norm(o.title);
+			return i >= from && (title === t || (title.endsWith(t) && t.startsWith(title.slice(0, title.length - t.length))));
+		});
 		if (k < 0) continue;
 		pages[a.anchor] = outline[k].page;
 		from = k + 1;

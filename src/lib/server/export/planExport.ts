@@ -11,6 +11,7 @@ import { loadCurrentPlan } from '../planSnapshot';
 import * as audit from '../db/audit';
 import * as signoff from '../db/signoff';
 import { readAnnouncement } from '$lib/domain/announcement';
+import { adoptedMinutesOf } from '../meetingMinutes';
 import { translate } from '$lib/i18n';
 import { buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/domain/print/model';
 import type { Plan } from '$lib/domain/plan/types';
@@ -26,7 +27,8 @@ export interface ExportContext {
 /**
  * Loads a plan the signed-in user may read and builds its print model. The ประกาศ is printed
  * only once the plan is announced, and it is the text recorded when it was announced (signer,
- * position, date, recital), never the plan's own placeholder.
+ * position, date, recital), never the plan's own placeholder. The adopted minutes of the plan's
+ * meetings follow the forms as the ภาคผนวก.
  */
 export async function loadExportContext(
 	event: { locals: App.Locals; url: URL; params: { id: string } },
@@ -49,7 +51,8 @@ export async function loadExportContext(
 		await db.tx((tx) => audit.record(tx, { orgId: scene.plan.orgId, planId: scene.plan.id, actorId: user.id, action: 'plans.export', data: { format, state } }));
 	}
 	const recorded = state === 'announced' ? await signoff.announcementOf(db, scene.plan.id) : null;
-	const model = buildPrintModel(plan, { settings, announcement: recorded ? readAnnouncement(recorded.text) : null });
+	const annexMinutes = await adoptedMinutesOf(db, { ...scene, actor: user });
+	const model = buildPrintModel(plan, { settings, announcement: recorded ? readAnnouncement(recorded.text) : null, annexMinutes });
 	return { plan, state, settings, model };
 }
 

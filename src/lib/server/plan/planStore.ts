@@ -118,6 +118,8 @@ export interface WriteOptions {
 	document?: Y.Doc;
 	/** Hocuspocus applies an editor's own message right after its hook; the store must not apply it too. */
 	appliedByCaller?: boolean;
+	/** Writes stored in the same transaction as the change (given its log seq); see writeResolvedProposal. */
+	within?: (tx: Database, seq: number) => Promise<void>;
 }
 
 export interface WriteReceipt<T> {
@@ -142,9 +144,19 @@ export async function writePlan<T = void>(db: Database, planId: string, change: 
  * not the write gate, which stays closed to editors for the whole review: instead the append
  * is refused unless the plan is still in `state` in the same transaction as the insert, so a
  * transition committed meanwhile (review → locked) wins and nothing changes after it.
+ *
+ * `record` writes the resolution (its row, version, audit event) in the same transaction as the
+ * change, so a crash or a refusal between them cannot leave the plan changed without its
+ * resolution recorded, or a resolution recorded whose change is not stored. It is not called
+ * when the edit changes nothing (seq null): the caller records the resolution alone then.
  */
-export async function writeResolvedProposal<T>(db: Database, planId: string, edit: (doc: Y.Doc) => T, options: { author: string; state: 'draft' | 'review' }): Promise<WriteReceipt<T>> {
-	return write(db, planId, { edit }, { author: options.author }, options.state);
+export async function writeResolvedProposal<T>(
+	db: Database,
+	planId: string,
+	edit: (doc: Y.Doc) => T,
+	options: { author: string; state: 'draft' | 'review'; record: (tx: Database, seq: number) => Promise<void> }
+): Promise<WriteReceipt<T>> {
+	return write(db, planId, { edit }, { author: options.author, within: options.record }, options.state);
 }
 
 async function write<T>(db: Database, planId: string, change: PlanChange<T>, options: WriteOptions, state: 'draft' | 'review'): Promise<WriteReceipt<T>> {
@@ -210,7 +222,9 @@ async function commit(db: Database, planId: string, update: Uint8Array, checked:
 	let unreserve: (() => void) | undefined;
 	try {
 		unreserve = await budgetOf(db).reserve(docName, update.byteLength, checked.length === 0);
-		const seq = await docLog.append(db, docName, update, options.author, planId, state);
+		const seq = options.within
+			? await docLog.appendWith(db, docName, update, options.author, planId, state, options.within)
+			: await docLog.append(db, docName, update, options.author, planId, state);
 		if (seq === null) throw new PlanWriteRefused('notDraft');
 		if (!options.appliedByCaller) {
 			const target = options.document ?? (await liveDocuments()?.find(docName));

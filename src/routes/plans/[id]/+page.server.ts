@@ -9,6 +9,9 @@ import { colorFor } from '$lib/domain/colors';
 import { lastTransition } from '$lib/server/db/audit';
 import { isContentWritable, isPlanState } from '$lib/domain/workflow';
 import { todayInThailand } from '$lib/server/commands/planTransitioner';
+import * as meetings from '$lib/server/db/meetings';
+import * as users from '$lib/server/db/users';
+import { sittingCommittee } from '$lib/server/commands/meeting/scene';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -17,7 +20,13 @@ export async function load({ params, locals, url }) {
 	if (!scene) error(404, translate(locals.locale, 'planNotFound'));
 	authorize(scene, 'read');
 	const { row } = scene;
+	// The committee's meeting now in session, if any: its presenter is whom followers follow.
+	const sitting = sittingCommittee(scene.plan.state);
+	const open = (await meetings.listOfPlan(db, row.id)).find((m) => m.status === 'open' && m.committee === sitting);
+	const presenterId = open ? (open.presenterId ?? open.secretaryId) : null;
+	const presenter = presenterId ? await users.byId(db, presenterId) : null;
 	return {
+		meeting: open && presenterId ? { id: open.id, presenterId, presenter: presenter?.displayName ?? '' } : null,
 		plan: { id: row.id, title: row.title, fiscalYear: row.fiscalYear, state: row.state },
 		role: scene.role,
 		abilities: abilitiesFor(scene),

@@ -1,6 +1,7 @@
-/** The agenda while the meeting runs: add an item, move it within its section, show an item to everyone. */
+/** The agenda while the meeting runs: add an item, move it within its section, show an item to everyone, name the presenter. */
 import type { Database } from '../../db';
 import * as meetings from '../../db/meetings';
+import * as planMembers from '../../db/planMembers';
 import { newId } from '../../ids';
 import type { Actor } from '../../policies/plan';
 import type { AgendaSection } from '$lib/domain/meeting/meeting';
@@ -46,6 +47,20 @@ export async function setCurrentItem(db: Database, props: Base & { itemId: strin
 	if (!open) return { ok: false, reason: 'meetingClosed' };
 	if (!(await meetings.agenda(db, meeting.id)).some((i) => i.id === props.itemId)) return { ok: false, reason: 'invalidInput' };
 	await meetings.update(db, meeting.id, { currentItemId: props.itemId });
+	announceMeeting(props.planId, meeting.id);
+	return { ok: true, value: undefined };
+}
+
+/**
+ * Names whom followers follow (the chair or the secretary does): a member of the plan, or null
+ * for the default, the meeting's secretary. Followers follow only the presence stamped with this
+ * user's id (collab/presence.ts), so nobody else can lead them.
+ */
+export async function setPresenter(db: Database, props: Base & { userId: string | null }): Promise<MeetingResult> {
+	const { meeting, open } = await meetingScene(db, props.actor, props.planId, props.meetingId, 'holdMeeting');
+	if (!open) return { ok: false, reason: 'meetingClosed' };
+	if (props.userId !== null && !(await planMembers.listOfPlan(db, props.planId)).some((m) => m.userId === props.userId)) return { ok: false, reason: 'notMember' };
+	await meetings.update(db, meeting.id, { presenterId: props.userId });
 	announceMeeting(props.planId, meeting.id);
 	return { ok: true, value: undefined };
 }

@@ -87,6 +87,7 @@ export async function openMeeting(db: Database, props: OpenMeetingProps): Promis
 			startedAt: now,
 			endedAt: null,
 			adoptedInMeetingId: null,
+			presenterId: null,
 			createdBy: actor.id,
 			createdAt: now
 		});

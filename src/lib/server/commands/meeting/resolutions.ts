@@ -2,8 +2,9 @@
  * A resolution (มติ) on an agenda item, recorded by the chair and only with a quorum. When it
  * accepts a proposal (เห็นชอบ, or เห็นชอบโดยแก้ไข with the amended change), this is the one
  * command that changes content frozen for review: it applies the change through the plan
- * store's `writeResolvedProposal`, then records the resolution, a version named after the
- * meeting and the audit event. Adopting the previous meeting's minutes is a resolution too.
+ * store's `writeResolvedProposal`, which records the resolution, a version named after the
+ * meeting and the audit event in the same transaction as the change: the plan is never changed
+ * without its resolution recorded, nor a resolution recorded without its change. Adopting the previous meeting's minutes is a resolution too.
  */
 import type { Database } from '../../db';
 import * as meetings from '../../db/meetings';
@@ -29,6 +30,7 @@ export interface ResolveProps {
 }
 
 class NotApplicable extends Error {}
+class AlreadyDecided extends Error {}
 
 const sameTarget = (a: ProposalChange, b: ProposalChange) =>
 	a.kind === b.kind && (a.kind === 'addRow' || (b.kind !== 'addRow' && a.projectId === b.projectId && (a.kind !== 'cell' || (b.kind === 'cell' && a.field === b.field))));
@@ -57,31 +59,13 @@ export async function recordResolution(db: Database, props: ResolveProps): Promi
 	const previousMinutes = item.refKind === 'minutes' && item.refId ? await meetings.get(db, props.planId, item.refId) : null;
 
 	const resolutionId = newId();
-	let seq: number | null = null;
-	if (applied) {
-		const change = applied;
-		try {
-			const receipt = await writeResolvedProposal(
-				db,
-				props.planId,
-				(doc) => {
-					if (!applyProposal(doc, change)) throw new NotApplicable();
-				},
-				{ author: actor.id, state: scene.plan.state === 'review' ? 'review' : 'draft' }
-			);
-			seq = receipt.seq;
-		} catch (error) {
-			if (error instanceof NotApplicable) return { ok: false, reason: 'notApplicable' };
-			if (error instanceof PlanWriteRefused) return { ok: false, reason: error.reason === 'notDraft' ? 'meetingClosed' : 'notApplicable' };
-			throw error;
-		}
-	}
 	const meetingLabel = `ครั้งที่ ${meeting.number}/${meeting.yearBe}`;
-	const versionId = await db.tx(async (tx) => {
-		if (proposal && !(await meetings.decideProposal(tx, proposal.id, accepts ? 'accepted' : 'rejected', resolutionId))) throw new Error('proposal decided twice');
-		const version = applied
-			? await createVersion(tx, { planId: props.planId, name: `มติที่ประชุม ${meetingLabel}: ${DECISION_TH[props.decision]} — ${item.title}`.slice(0, 300), kind: 'resolution', state: scene.plan.state, createdBy: actor.id })
-			: null;
+	// The resolution's records, written in the transaction that stores the change it applies.
+	let versionId: string | null = null;
+	let recorded = false;
+	const record = async (tx: Database, seq: number | null) => {
+		if (proposal && !(await meetings.decideProposal(tx, proposal.id, accepts ? 'accepted' : 'rejected', resolutionId))) throw new AlreadyDecided();
+		const version = seq !== null ? await createVersion(tx, { planId: props.planId, name: `มติที่ประชุม ${meetingLabel}: ${DECISION_TH[props.decision]} — ${item.title}`.slice(0, 300), kind: 'resolution', state: scene.plan.state, createdBy: actor.id }) : null;
 		if (previousMinutes && accepts) await meetings.update(tx, previousMinutes.id, { adoptedInMeetingId: meeting.id });
 		await meetings.insertResolution(tx, {
 			id: resolutionId,
@@ -105,8 +89,29 @@ export async function recordResolution(db: Database, props: ResolveProps): Promi
 			action: 'meetings.resolution',
 			data: { meetingId: meeting.id, meeting: meetingLabel, resolutionId, agendaItemId: item.id, decision: props.decision, proposalId: proposal?.id ?? null, applied, logSeq: seq, versionId: version?.id ?? null, sha256: version?.sha256 ?? null }
 		});
-		return version?.id ?? null;
-	});
+		versionId = version?.id ?? null;
+		recorded = true;
+	};
+	try {
+		if (applied) {
+			const change = applied;
+			await writeResolvedProposal(
+				db,
+				props.planId,
+				(doc) => {
+					if (!applyProposal(doc, change)) throw new NotApplicable();
+				},
+				{ author: actor.id, state: scene.plan.state === 'review' ? 'review' : 'draft', record }
+			);
+		}
+		// Nothing to apply (a rejection, adopted minutes, or a change the plan already has).
+		if (!recorded) await db.tx((tx) => record(tx, null));
+	} catch (error) {
+		if (error instanceof NotApplicable) return { ok: false, reason: 'notApplicable' };
+		if (error instanceof AlreadyDecided) return { ok: false, reason: 'alreadyDecided' };
+		if (error instanceof PlanWriteRefused) return { ok: false, reason: error.reason === 'notDraft' ? 'meetingClosed' : 'notApplicable' };
+		throw error;
+	}
 	announceMeeting(props.planId, meeting.id);
 	return { ok: true, value: { resolutionId, versionId } };
 }

@@ -429,7 +429,9 @@ export const meetings = sqliteTable(
 		/** The meeting that adopted these minutes (รับรองรายงานการประชุม) */
 		adoptedInMeetingId: text('adopted_in_meeting_id'),
 		createdBy: text('created_by').notNull(),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** Whom followers follow (chair or secretary sets it); null: the secretary */
+		presenterId: text('presenter_id')
 	},
 	(t) => [index('meetings_plan').on(t.planId, t.number)]
 );

@@ -17,6 +17,7 @@ import { transitionPlan } from '$lib/server/commands/planTransitioner';
 import { createVersion } from '$lib/server/commands/versionCreator';
 import { amendmentBlocker, startAmendment } from '$lib/server/commands/amendmentStarter';
 import * as plans from '$lib/server/db/plans';
+import * as meetings from '$lib/server/db/meetings';
 import { extendDeadline, setTriggerDate } from '$lib/server/commands/deadlineSetter';
 import { todayInThailand } from '$lib/server/commands/planTransitioner';
 import { planClock } from '$lib/domain/deadline';
@@ -51,7 +52,10 @@ export async function load({ params, locals, url }) {
 	const row = scene.row;
 	const clock = planClock(row, ordinance, todayInThailand());
 	const blocker = abilities.startAmendment ? amendmentBlocker(row, await plans.editionsOf(db, row.orgId, row.fiscalYear)) : null;
+	// The development committee's meeting held in the app: the ประกาศ recites its date, not a typed one.
+	const [held] = abilities.forward ? await meetings.meetingsWithResolutions(db, params.id, 'development_committee') : [];
 	return {
+		heldMeetingDate: held?.date ?? null,
 		amendmentBlocker: blocker,
 		plan: { id: row.id, title: row.title, state: scene.plan.state, fiscalYear: row.fiscalYear, edition: row.edition, editionKind: row.editionKind, reason: row.reason, hasParent: !!row.parentPlanId },
 		abilities,

@@ -7,7 +7,7 @@ import { readJson, refused, requireActor } from '$lib/server/http';
 import { choice, id, parseInput, requiredText, text } from '$lib/server/input';
 import { meetingView } from '$lib/server/meetingView';
 import { checkIn, markAttendance } from '$lib/server/commands/meeting/attendance';
-import { addAgendaItem, moveAgendaItem, setCurrentItem } from '$lib/server/commands/meeting/agenda';
+import { addAgendaItem, moveAgendaItem, setCurrentItem, setPresenter } from '$lib/server/commands/meeting/agenda';
 import { recordResolution } from '$lib/server/commands/meeting/resolutions';
 import { closeMeeting, saveMinutes, MAX_NARRATIVE } from '$lib/server/commands/meeting/minutes';
 import { ATTENDANCE, DECISIONS } from '$lib/domain/meeting/meeting';
@@ -48,7 +48,8 @@ const actionSchema = v.variant('action', [
 		votes: v.optional(v.nullable(v.object({ for: count(), against: count(), abstain: count() })), null)
 	}),
 	v.object({ action: v.literal('minutes'), narrative: text(MAX_NARRATIVE), recorderName: text(200), checkerName: text(200) }),
-	v.object({ action: v.literal('close') })
+	v.object({ action: v.literal('close') }),
+	v.object({ action: v.literal('setPresenter'), userId: v.nullable(id()) })
 ], 'invalidInput');
 
 /** One meeting command: { action, … } (see actionSchema). */
@@ -84,6 +85,9 @@ export async function POST({ params, locals, request }) {
 			break;
 		case 'close':
 			result = await closeMeeting(db, base);
+			break;
+		case 'setPresenter':
+			result = await setPresenter(db, { ...base, userId: a.userId });
 			break;
 	}
 	return result.ok ? json(result.value ?? {}) : refused(result.reason, 409);
