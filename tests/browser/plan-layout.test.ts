@@ -22,6 +22,7 @@ it('never scrolls sideways on a 390 px phone, and comments open over the page an
 	const { page } = await openPlanAs(env.browser, env.server, 'officer', context);
 	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(await overflow()).toBe(0);
+	expect(await page.evaluate(() => innerWidth)).toBe(390);
 	await page.locator('[data-action="toggle-comments"]').click();
 	const drawer = page.getByTestId('comments-drawer');
 	await drawer.waitFor();
