@@ -1,5 +1,6 @@
 // Benchmark: PDF of the sample plan and of a 1,000-project plan through the real exporter
-// (print model → svelte/server HTML → headless Chromium, TOC measured then printed).
+// (print model → svelte/server HTML → headless Chromium: one render of the document, then the
+// front matter alone with the real สารบัญ numbers in place of its first pages).
 // Prints seconds and peak memory (this Node process and Chromium's process tree).
 //
 //   node bench/pdf.js            (needs /usr/bin/chromium or CHROMIUM_PATH)
@@ -82,13 +83,15 @@ try {
 		const mem = sampler();
 		const t0 = performance.now();
 		const model = buildPrintModel(plan, { settings });
-		const { pdf: file, pageCount, renders } = await pdf.renderPlanPdf(model);
+		const { pdf: file, pageCount, renders, frontPages } = await pdf.renderPlanPdf(model);
+		if (process.env.BENCH_PDF_OUT) fs.writeFileSync(`${process.env.BENCH_PDF_OUT}-${rows.length}.pdf`, file);
 		const seconds = (performance.now() - t0) / 1000;
 		const peak = mem.stop();
 		rows.push({
 			plan: label,
 			seconds: seconds.toFixed(2),
 			renders,
+			'front pages again': frontPages,
 			pages: pageCount,
 			'PDF KB': Math.round(file.length / 1024),
 			'peak node RSS MB': peak.node.toFixed(0),
