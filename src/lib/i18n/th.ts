@@ -500,5 +500,16 @@ export const th = {
 	meetingAttendees: 'ผู้มาประชุม',
 	meetingAbsentees: 'ผู้ไม่มาประชุม',
 	meetingOthers: 'ผู้เข้าร่วมประชุม',
-	meetingOpened: 'เปิดการประชุมแล้ว'
+	meetingOpened: 'เปิดการประชุมแล้ว',
+	// doc13
+	emblem: 'ตราสัญลักษณ์',
+	emblemHelp: 'แสดงบนปกแผนการดำเนินงาน (หน้าพิมพ์, PDF, DOCX) และหน้าเผยแพร่ รับเฉพาะไฟล์ PNG หรือ JPEG ไม่เกิน 1 MB ด้านละไม่เกิน 4,000 พิกเซล',
+	emblemNone: 'ยังไม่มีตราสัญลักษณ์ — ปกจะแสดงเป็นวงกลมว่าง',
+	emblemFile: 'ไฟล์ตราสัญลักษณ์',
+	emblemUpload: 'อัปโหลดตราสัญลักษณ์',
+	emblemRemove: 'ลบตราสัญลักษณ์',
+	emblemSaved: 'บันทึกตราสัญลักษณ์แล้ว',
+	emblemEmpty: 'กรุณาเลือกไฟล์รูปภาพ',
+	emblemTooLarge: 'ไฟล์ใหญ่เกิน 1 MB หรือรูปใหญ่เกินด้านละ 4,000 พิกเซล',
+	emblemBadType: 'รับเฉพาะรูปภาพ PNG หรือ JPEG (ไม่รับ SVG)'
 } as const;

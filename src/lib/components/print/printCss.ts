@@ -47,6 +47,7 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc ol.thai-num { list-style-type: ${settings.digits.intro === 'thai' ? 'thai' : 'decimal'}; }
 .plan-doc .cover { display: flex; flex-direction: column; align-items: center; justify-content: space-between; min-height: 240mm; text-align: center; }
 .plan-doc .cover .emblem { width: 32mm; height: 32mm; border: 1px solid #000; border-radius: 50%; margin: 10mm auto; }
+.plan-doc .cover .emblem-image { display: block; width: 32mm; height: 32mm; object-fit: contain; margin: 10mm auto; }
 .plan-doc .cover .lines p { font-size: ${size.cover}; font-weight: 700; text-indent: 0; text-align: center; margin: 0.15em 0; }
 /* A word longer than the page breaks rather than running off it (flex items size to their longest word). */
 .plan-doc .cover .lines p, .plan-doc .cover .footer p { overflow-wrap: anywhere; }

@@ -10,6 +10,8 @@ import { authorize } from '../policies/plan';
 import { loadCurrentPlan } from '../planSnapshot';
 import * as audit from '../db/audit';
 import * as signoff from '../db/signoff';
+import { getEmblem } from '../db/emblem';
+import { emblemDataUrl } from '$lib/domain/emblem';
 import { readAnnouncement } from '$lib/domain/announcement';
 import { translate } from '$lib/i18n';
 import { buildPrintModel, parsePrintSettings, type PrintModel, type PrintSettings } from '$lib/domain/print/model';
@@ -49,7 +51,8 @@ export async function loadExportContext(
 		await db.tx((tx) => audit.record(tx, { orgId: scene.plan.orgId, planId: scene.plan.id, actorId: user.id, action: 'plans.export', data: { format, state } }));
 	}
 	const recorded = state === 'announced' ? await signoff.announcementOf(db, scene.plan.id) : null;
-	const model = buildPrintModel(plan, { settings, announcement: recorded ? readAnnouncement(recorded.text) : null });
+	const emblem = await getEmblem(db, scene.plan.orgId);
+	const model = buildPrintModel(plan, { settings, announcement: recorded ? readAnnouncement(recorded.text) : null, emblem: emblem && emblemDataUrl(emblem.data) });
 	return { plan, state, settings, model };
 }
 
