@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
-import { demoPlan, getJson, postFile, signIn } from '../helpers/http';
+import { demoPlan, getJson, postAction, postFile, signIn } from '../helpers/http';
 import { createOtherOrgAdmin } from '../helpers/people';
 import { shownContentHash, step } from '../helpers/workflow';
 import { unzipEntry } from './docxText';
@@ -103,6 +103,11 @@ describe('emblem upload', () => {
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(res.headers.get('content-security-policy')).toContain('sandbox');
 		expect((await emblemOf(undefined)).res.status).toBe(401);
+		// The settings page shows it with a remove button.
+		const settings = (await getJson<string>(server, '/org/settings', c.admin)).body;
+		expect(settings).toMatch(/data-testid="emblem-image"/);
+		expect(settings).toContain('?/removeEmblem');
+		expect((await getJson(server, '/org/settings', c.officer)).status).toBe(403);
 		// The audit log records it.
 		const audit = (await getJson<string>(server, '/org/audit', c.admin)).body;
 		expect(audit).toContain('org.emblem');
@@ -148,5 +153,16 @@ describe('emblem upload', () => {
 		const { res, bytes } = await emblemOf(undefined, emblemPath!);
 		expect(res.status).toBe(200);
 		expect(bytes.equals(red)).toBe(true);
+	});
+
+	it('only the admin removes it; then the cover has the empty circle again', async () => {
+		expect((await postAction(server, '/org/settings?/removeEmblem', {}, c.officer)).status).toBe(403);
+		expect((await emblemOf(c.viewer)).res.status).toBe(200);
+		expect((await postAction(server, '/org/settings?/removeEmblem', {}, c.admin)).status).toBe(200);
+		expect((await emblemOf(c.viewer)).res.status).toBe(404);
+		const print = (await getJson<string>(server, `/plans/${planId}/print`, c.viewer)).body;
+		expect(print).not.toContain('data-testid="cover-emblem"');
+		// The other organization keeps its own.
+		expect((await emblemOf(c.outsider)).res.status).toBe(200);
 	});
 });
