@@ -7,6 +7,8 @@
 export interface PdfWord {
 	x: number;
 	y: number;
+	/** Bottom of the word's box. */
+	yMax: number;
 	t: string;
 }
 
@@ -23,10 +25,11 @@ export function pdfPages(bbox: string): PdfPage[] {
 	return [...bbox.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => ({
 		width: Number(m[1]),
 		height: Number(m[2]),
-		words: [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
+		words: [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
 			x: Number(w[1]),
 			y: Number(w[2]),
-			t: unescape(w[3])
+			yMax: Number(w[3]),
+			t: unescape(w[4])
 		}))
 	}));
 }

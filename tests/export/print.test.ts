@@ -230,5 +230,10 @@ describe('PDF', () => {
 		expect(eqPages.length).toBeGreaterThan(0);
 		const bodyTop = (p: (typeof eqPages)[number]) => Math.max(...p.words.filter((w) => w.t === 'ก.ย.').map((w) => w.y)) + 4;
 		expect(brokenWords(eqPages, widths.slice(0, 10).map((w) => w / total), cells, { margin: 28.35, bodyTop })).toEqual([]);
+
+		// Nothing is printed in the bottom margin of any page (no stray Thai marks of a repeated
+		// header row, no fragment of the next page's heading): the margin is at least 10 mm.
+		const strays = pdfPages(html).flatMap((p, i) => p.words.filter((w) => w.yMax > p.height - 26).map((w) => `page ${i + 1}: ${w.t}`));
+		expect(strays).toEqual([]);
 	});
 });

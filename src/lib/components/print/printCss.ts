@@ -69,6 +69,9 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc .form { page: table; }
 .plan-doc table.pd thead tr.form-head th { border: none; padding: 0; font-size: ${size.body}; font-weight: 700; line-height: 1.3; text-align: center; }
 .plan-doc table.pd thead tr.form-head th { position: relative; }
+/* Room above the first title line for stacked Thai marks (ที่, ถิ่): without it Chromium paints
+   their ink, which rises above the line box, at the foot of every page the header repeats on. */
+.plan-doc table.pd thead tr.form-head:first-child th { padding-top: 1.5mm; }
 .plan-doc table.pd thead tr.form-head th .code { position: absolute; right: 0; top: 0; }
 .plan-doc table.pd thead tr.form-head th .title-line { display: block; padding: 0 30mm; }
 .plan-doc table.pd thead tr.form-head.last th { padding-bottom: 2mm; }
