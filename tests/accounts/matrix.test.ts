@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
-import { demoPlan, getJson } from '../helpers/http';
+import { demoPlan, getJson, postFile } from '../helpers/http';
+import { png } from '../helpers/png';
 import { RawClient } from '../helpers/rawClient';
 import { openDataDb } from '../helpers/dataDir';
 import { signInEveryone } from '../helpers/people';
@@ -165,5 +166,17 @@ describe('organization actions', () => {
 		// The outsider administers their own organization, and never sees this one's members.
 		if (who === 'outsider') expect(body).not.toContain('วิไลวรรณ');
 		if (who === 'orgAdmin') expect(body).toContain('วิไลวรรณ');
+	});
+
+	// manageEmblem: only an organization's admin sets its emblem, and only its own (the
+	// outsider administers another organization: theirs changes, this one's does not).
+	it.each(everyone)('emblem upload: %s', async (who) => {
+		const mine = png(8, 8, [everyone.indexOf(who) * 20, 0, 0]);
+		const { status } = await postFile(server, '/org/settings?/uploadEmblem', 'file', { bytes: mine, name: 'e.png', type: 'image/png' }, cookies[who]);
+		const mayManage = who === 'orgAdmin' || who === 'outsider';
+		expect(status === 200).toBe(mayManage);
+		const res = await fetch(`${server.url}/org/emblem`, { headers: { cookie: cookies.viewer! } });
+		const shown = res.status === 200 ? Buffer.from(await res.arrayBuffer()) : null;
+		expect(shown?.equals(mine) ?? false).toBe(who === 'orgAdmin');
 	});
 });

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, tempDir, type RunningServer } from '../helpers/server';
 import { demoPlan, signIn } from '../helpers/http';
 import { launchBrowser } from '../helpers/browser';
+import { brokenWords, pdfPages } from './pdfWords';
 
 const expected = JSON.parse(fs.readFileSync(new URL('../../src/lib/server/demo/sample-plan-pd01.json', import.meta.url), 'utf8'));
 const sample = JSON.parse(fs.readFileSync(new URL('../../src/lib/server/demo/sample-plan.json', import.meta.url), 'utf8'));
@@ -133,7 +134,9 @@ describe('print view', () => {
 	});
 
 	it('breaks Thai lines only between words (browser segmentation)', async () => {
-		const bad = await page.$$eval('[data-form="pd02"] td[data-cell]', (cells) => {
+		// The width of a landscape A4 page inside its 10 mm margins, as in the PDF.
+		await page.setViewportSize({ width: Math.round((277 / 25.4) * 96), height: 900 });
+		const bad = await page.$$eval('[data-form="pd02"] td, [data-form="pd021"] td, [data-form="pd021"] thead tr.col-head th', (cells) => {
 			const seg = new Intl.Segmenter('th', { granularity: 'word' });
 			const problems: string[] = [];
 			for (const cell of cells) {
@@ -181,9 +184,9 @@ describe('PDF', () => {
 				y: Number(w[2]),
 				t: w[3].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
 			}));
-			// Name column of ผด.02: 3 % … 18 % of the table width, inside 10 mm margins.
+			// Name column of ผด.02: 3 % … 17.6 % of the table width, inside 10 mm margins.
 			const left = 28.35 + (width - 56.7) * 0.03 - 2;
-			const right = 28.35 + (width - 56.7) * 0.18;
+			const right = 28.35 + (width - 56.7) * 0.176;
 			const nameColumn = words.filter((w) => w.x >= left && w.x < right).sort((a, b) => a.y - b.y || a.x - b.x);
 			const bottom = Math.max(...words.map((w) => w.y));
 			const lastLine = squash(words.filter((w) => w.y > bottom - 3).sort((a, b) => a.x - b.x).map((w) => w.t).join(''));
@@ -212,5 +215,25 @@ describe('PDF', () => {
 		const listed = Number(squash(/([๐-๙]+)\s*$/.exec(tocLine)![1]));
 		const pd02Page = pageTexts.findIndex((p) => p.landscape && p.all.includes('ผด.02') && !p.all.includes('ผด.02/1')) + 1;
 		expect(listed).toBe(pd02Page);
+
+		// ผด.02/1 (ten narrow text columns): no word of the sample comes out broken in two
+		// ("ครุภั" / "ณฑ์"), read from the PDF's text, column by column below the header.
+		const widths = await page.$$eval('table.pd021 col', (cols) => cols.map((c) => parseFloat((c as HTMLElement).style.width)));
+		const cells = await page.$$eval('[data-form="pd021"] tbody tr.equipment', (trs) => {
+			const out: string[][] = Array.from({ length: 10 }, () => []);
+			for (const tr of trs) [...tr.children].slice(0, 10).forEach((td, i) => out[i].push(td.textContent ?? ''));
+			return out;
+		});
+		expect(cells[4].length).toBeGreaterThan(5);
+		const total = widths.reduce((a, b) => a + b, 0);
+		const eqPages = pdfPages(html).filter((p) => p.width > p.height && p.words.some((w) => w.t === 'ผด.๐๒/๑'));
+		expect(eqPages.length).toBeGreaterThan(0);
+		const bodyTop = (p: (typeof eqPages)[number]) => Math.max(...p.words.filter((w) => w.t === 'ก.ย.').map((w) => w.y)) + 4;
+		expect(brokenWords(eqPages, widths.slice(0, 10).map((w) => w / total), cells, { margin: 28.35, bodyTop })).toEqual([]);
+
+		// Nothing is printed in the bottom margin of any page (no stray Thai marks of a repeated
+		// header row, no fragment of the next page's heading): the margin is at least 10 mm.
+		const strays = pdfPages(html).flatMap((p, i) => p.words.filter((w) => w.yMax > p.height - 26).map((w) => `page ${i + 1}: ${w.t}`));
+		expect(strays).toEqual([]);
 	});
 });

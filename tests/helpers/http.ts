@@ -82,3 +82,23 @@ export async function demoPlan(server: RunningServer, cookie: string): Promise<P
 	if (status !== 200 || !body.length) throw new Error(`no plan visible: ${status}`);
 	return body[0];
 }
+
+/** A form action with a file field (multipart, as the browser sends it); `fail()` statuses are unwrapped like postAction's. */
+export async function postFile(server: RunningServer, path: string, field: string, file: { bytes: Buffer; name: string; type: string }, cookie?: string): Promise<ActionResult> {
+	const form = new FormData();
+	form.set(field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+	const res = await fetch(server.url + path, {
+		method: 'POST',
+		headers: { origin: server.url, accept: 'application/json', 'x-sveltekit-action': 'true', ...(cookie ? { cookie } : {}) },
+		body: form,
+		redirect: 'manual'
+	});
+	const text = await res.text();
+	let body: ActionResult['body'];
+	try {
+		body = JSON.parse(text) as ActionResult['body'];
+	} catch {
+		return { status: res.status, body: { type: 'error' } as ActionResult['body'], data: undefined, setCookie: res.headers.getSetCookie() };
+	}
+	return { status: body.type === 'failure' && body.status ? body.status : res.status, body, data: body.data ? devalueData(body.data) : undefined, setCookie: res.headers.getSetCookie() };
+}

@@ -57,7 +57,7 @@ export function isCommitteeSeat(value: unknown): value is CommitteeSeat {
 }
 
 /** Abilities in one organization; `policies/org.ts` answers each one. */
-export const orgAbilities = ['createPlan', 'inviteMembers', 'manageAccounts', 'manageDepartments'] as const;
+export const orgAbilities = ['createPlan', 'inviteMembers', 'manageAccounts', 'manageDepartments', 'manageEmblem'] as const;
 export type OrgAbility = (typeof orgAbilities)[number];
 
 export const roleLabels: Record<OrgRole | PlanRole, { th: string; en: string }> = {

@@ -567,4 +567,15 @@ export const en: Record<keyof typeof th, string> = {
 	meetingFollowInPlan: 'Open the plan to follow the presenter',
 	committeeMeetingHeld: 'The announcement will cite the development committee meeting of {date}, recorded here with its resolutions',
 	meetingMinutesDocx: 'Download minutes (DOCX)',
+	// doc13
+	emblem: 'Emblem',
+	emblemHelp: 'Shown on the cover of the operational plan (print view, PDF, DOCX) and on the public page. PNG or JPEG only, at most 1 MB and 4,000 pixels a side.',
+	emblemNone: 'No emblem yet — the cover shows an empty circle',
+	emblemFile: 'Emblem file',
+	emblemUpload: 'Upload emblem',
+	emblemRemove: 'Remove emblem',
+	emblemSaved: 'Emblem saved',
+	emblemEmpty: 'Choose an image file',
+	emblemTooLarge: 'The file is larger than 1 MB or the image larger than 4,000 pixels a side',
+	emblemBadType: 'PNG or JPEG images only (no SVG)'
 };

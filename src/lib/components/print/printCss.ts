@@ -23,8 +23,8 @@ export function printCss(settings: PrintSettings): string {
 	const stack = th ? TH_FONT_STACK : SARABUN_FONT_STACK;
 	// TH Sarabun-like faces are small on the em: official sizes are 16 pt prose, 14 pt tables.
 	const size = th
-		? { body: '16pt', h1: '20pt', h2: '18pt', cover: '26pt', table: '14pt', small: '12pt', page: '15pt' }
-		: { body: '12pt', h1: '15pt', h2: '13pt', cover: '20pt', table: '9.5pt', small: '8.5pt', page: '11pt' };
+		? { body: '16pt', h1: '20pt', h2: '18pt', cover: '26pt', table: '14pt', small: '12pt', tiny: '10pt', page: '15pt' }
+		: { body: '12pt', h1: '15pt', h2: '13pt', cover: '20pt', table: '9.5pt', small: '8.5pt', tiny: '7.5pt', page: '11pt' };
 	const counter = settings.pageDigits === 'thai' ? 'counter(page, thai)' : 'counter(page)';
 	return `
 @page { size: A4 portrait; margin: 22mm 20mm 18mm 28mm;
@@ -47,6 +47,7 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc ol.thai-num { list-style-type: ${settings.digits.intro === 'thai' ? 'thai' : 'decimal'}; }
 .plan-doc .cover { display: flex; flex-direction: column; align-items: center; justify-content: space-between; min-height: 240mm; text-align: center; }
 .plan-doc .cover .emblem { width: 32mm; height: 32mm; border: 1px solid #000; border-radius: 50%; margin: 10mm auto; }
+.plan-doc .cover .emblem-image { display: block; width: 32mm; height: 32mm; object-fit: contain; margin: 10mm auto; }
 .plan-doc .cover .lines p { font-size: ${size.cover}; font-weight: 700; text-indent: 0; text-align: center; margin: 0.15em 0; }
 /* A word longer than the page breaks rather than running off it (flex items size to their longest word). */
 .plan-doc .cover .lines p, .plan-doc .cover .footer p { overflow-wrap: anywhere; }
@@ -60,7 +61,7 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc .toc { list-style: none; padding: 0; margin: 1em 0; }
 .plan-doc .toc li { display: flex; align-items: baseline; gap: 0.3em; break-inside: avoid; }
 .plan-doc .toc li.l2 { padding-left: 2em; }
-.plan-doc .toc .label { flex: 0 1 auto; }
+.plan-doc .toc .label { flex: 0 1 auto; color: inherit; text-decoration: none; }
 .plan-doc .toc .dots { flex: 1 1 auto; border-bottom: 1px dotted #000; min-width: 2em; transform: translateY(-0.3em); }
 .plan-doc .toc .page { flex: 0 0 auto; min-width: 2.2em; text-align: right; }
 .plan-doc .toc-head { display: flex; justify-content: flex-end; font-weight: 700; }
@@ -68,6 +69,9 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc .form { page: table; }
 .plan-doc table.pd thead tr.form-head th { border: none; padding: 0; font-size: ${size.body}; font-weight: 700; line-height: 1.3; text-align: center; }
 .plan-doc table.pd thead tr.form-head th { position: relative; }
+/* Room above the first title line for stacked Thai marks (ที่, ถิ่): without it Chromium paints
+   their ink, which rises above the line box, at the foot of every page the header repeats on. */
+.plan-doc table.pd thead tr.form-head:first-child th { padding-top: 1.5mm; }
 .plan-doc table.pd thead tr.form-head th .code { position: absolute; right: 0; top: 0; }
 .plan-doc table.pd thead tr.form-head th .title-line { display: block; padding: 0 30mm; }
 .plan-doc table.pd thead tr.form-head.last th { padding-bottom: 2mm; }
@@ -92,8 +96,11 @@ export function printCss(settings: PrintSettings): string {
 .plan-doc table.pd tr.group td.label { padding-left: 6mm; }
 .plan-doc table.pd td.units { font-size: ${size.small}; line-height: 1.25; }
 .plan-doc table.pd .remark { display: block; font-size: ${size.small}; margin-top: 0.5mm; }
-.plan-doc table.pd th.month { font-size: ${size.small}; padding: 0.5mm 0; white-space: nowrap; }
+.plan-doc table.pd th.month { font-size: ${size.tiny}; padding: 0.5mm 0; white-space: nowrap; }
 .plan-doc table.pd td.month { padding: 0; vertical-align: middle; text-align: center; font-size: ${size.small}; }
+.plan-doc table.pd021 { font-size: ${size.small}; }
+/* ผด.02/1 has ten text columns beside the months: a smaller size and narrower padding keep every word whole. */
+.plan-doc table.pd021 th, .plan-doc table.pd021 td { padding-left: 0.8mm; padding-right: 0.8mm; }
 .plan-doc .bar { position: relative; height: 0; border-top: 1.1pt solid #000; margin: 0 1.6mm; }
 .plan-doc .bar::before, .plan-doc .bar::after { content: ""; position: absolute; top: -3.05pt; width: 0; height: 0; border-style: solid; }
 .plan-doc .bar::before { left: -0.5pt; border-width: 2.5pt 5pt 2.5pt 0; border-color: transparent #000 transparent transparent; }

@@ -257,7 +257,8 @@ export interface PrintModel {
 	title: string;
 	orgName: string;
 	fiscalYear: number;
-	cover: { lines: string[]; footerLines: string[] };
+	/** `emblem`: the organization's emblem as a data: URL of a checked PNG/JPEG (domain/emblem.ts), or null for the empty circle. */
+	cover: { lines: string[]; footerLines: string[]; emblem: string | null };
 	/** Only when the plan is announced (the caller decides; see `buildPrintModel`). */
 	announcement: AnnouncementParts | null;
 	preface: { heading: string; paragraphs: string[]; signature: string[] };
@@ -283,6 +284,8 @@ export interface BuildOptions {
 	announcement?: AnnouncementParts | null;
 	/** The adopted minutes of the plan's meetings, oldest first, printed as the annex (the caller loads them). */
 	annexMinutes?: MinutesModel[];
+	/** The organization's emblem for the cover, as a data: URL (`emblemDataUrl`), or null. */
+	emblem?: string | null;
 }
 
 const FUNDING_SILENT = /^(เทศบัญญัติ|ข้อบัญญัติ)งบประมาณรายจ่ายประจำปี/;
@@ -341,7 +344,8 @@ export function buildPrintModel(plan: Plan, options: BuildOptions = {}): PrintMo
 		lines: coverLines.filter((l) => l !== undefined).map((l) => withNumerals(l, dg.cover)),
 		footerLines: (plan.front.cover.footerLines.length ? plan.front.cover.footerLines : [plan.meta.preparedBy].filter(Boolean)).map((l) =>
 			withNumerals(l, dg.cover)
-		)
+		),
+		emblem: options.emblem ?? null
 	};
 
 	const announcement = options.announcement

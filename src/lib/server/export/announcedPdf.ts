@@ -12,14 +12,18 @@ import { laksamanInstalled, renderPlanPdf } from './pdf';
 const KEEP = 4;
 const made = new Map<string, Promise<Buffer>>();
 
-export function announcedPdf(sha256: string, canonicalJson: string, announcementText: string): Promise<Buffer> {
-	const hit = made.get(sha256);
+/** `emblem`: the organization's current emblem ({ sha256, dataUrl }) for the cover, or null. */
+export function announcedPdf(sha256: string, canonicalJson: string, announcementText: string, emblem: { sha256: string; dataUrl: string } | null = null): Promise<Buffer> {
+	const key = `${sha256}:${emblem?.sha256 ?? ''}`;
+	const hit = made.get(key);
 	if (hit) return hit;
 	const plan = planFromJson(JSON.parse(canonicalJson) as PlanJson);
 	const settings = { ...DEFAULT_PRINT_SETTINGS, font: laksamanInstalled() ? ('th' as const) : ('sarabun' as const) };
-	const pending = renderPlanPdf(buildPrintModel(plan, { settings, announcement: readAnnouncement(announcementText) })).then((r) => r.pdf);
-	made.set(sha256, pending);
-	pending.catch(() => made.delete(sha256));
+	const pending = renderPlanPdf(buildPrintModel(plan, { settings, announcement: readAnnouncement(announcementText), emblem: emblem?.dataUrl ?? null })).then(
+		(r) => r.pdf
+	);
+	made.set(key, pending);
+	pending.catch(() => made.delete(key));
 	if (made.size > KEEP) made.delete(made.keys().next().value!);
 	return pending;
 }

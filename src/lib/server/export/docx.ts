@@ -20,6 +20,7 @@ import {
 	Document,
 	Header,
 	HeadingLevel,
+	ImageRun,
 	LineRuleType,
 	NumberFormat,
 	Packer,
@@ -42,6 +43,7 @@ import {
 import type { MonthGrid, PrintModel } from '$lib/domain/print/model';
 import { withNumerals } from '$lib/domain/thai';
 import { minutesBody } from './minutesDocx';
+import { checkEmblem } from '$lib/domain/emblem';
 
 /** The official font (§7); the font table names TH SarabunPSK as its alternative. */
 export const DOCX_FONT = 'TH Sarabun New';
@@ -316,6 +318,31 @@ export const FONT_TABLE =
 	'</w:fonts>';
 
 /** Builds the DOCX file of a print model. */
+/** The emblem (a data: URL of a checked PNG/JPEG) centred in a 32 mm square, as on the print cover. */
+function emblemParagraph(dataUrl: string | null): Paragraph[] {
+	const m = dataUrl ? /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl) : null;
+	if (!m) return [];
+	const data = Buffer.from(m[2], 'base64');
+	const checked = checkEmblem(data);
+	if (!checked.ok) return [];
+	const box = Math.round((32 / 25.4) * 96);
+	const scale = box / Math.max(checked.width, checked.height);
+	return [
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { after: 600 },
+			children: [
+				new ImageRun({
+					type: checked.type === 'image/png' ? 'png' : 'jpg',
+					data,
+					transformation: { width: Math.max(1, Math.round(checked.width * scale)), height: Math.max(1, Math.round(checked.height * scale)) },
+					altText: { name: 'emblem', description: 'ตราสัญลักษณ์', title: 'ตราสัญลักษณ์' }
+				})
+			]
+		})
+	];
+}
+
 export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 	const portrait = { page: { size: A4, margin: PORTRAIT_MARGIN } };
 	const numbered = {
@@ -337,7 +364,10 @@ export async function renderPlanDocx(model: PrintModel): Promise<Buffer> {
 	sections.push({
 		properties: portrait,
 		children: [
-			...model.cover.lines.map((l, i) => para(l, { bold: true, size: 26 * PT, align: AlignmentType.CENTER, after: i === model.cover.lines.length - 1 ? 2400 : 120 })),
+			...model.cover.lines.map((l, i) =>
+				para(l, { bold: true, size: 26 * PT, align: AlignmentType.CENTER, after: i === model.cover.lines.length - 1 ? (model.cover.emblem ? 600 : 2400) : 120 })
+			),
+			...emblemParagraph(model.cover.emblem),
 			...model.cover.footerLines.map((l) => para(l, { size: 18 * PT, align: AlignmentType.CENTER, after: 0 }))
 		]
 	});

@@ -10,6 +10,8 @@ import { authorize } from '../policies/plan';
 import { loadCurrentPlan } from '../planSnapshot';
 import * as audit from '../db/audit';
 import * as signoff from '../db/signoff';
+import { getEmblem } from '../db/emblem';
+import { emblemDataUrl } from '$lib/domain/emblem';
 import { readAnnouncement } from '$lib/domain/announcement';
 import { adoptedMinutesOf } from '../meetingMinutes';
 import { translate } from '$lib/i18n';
@@ -52,7 +54,13 @@ export async function loadExportContext(
 	}
 	const recorded = state === 'announced' ? await signoff.announcementOf(db, scene.plan.id) : null;
 	const annexMinutes = await adoptedMinutesOf(db, { ...scene, actor: user });
-	const model = buildPrintModel(plan, { settings, announcement: recorded ? readAnnouncement(recorded.text) : null, annexMinutes });
+	const emblem = await getEmblem(db, scene.plan.orgId);
+	const model = buildPrintModel(plan, {
+		settings,
+		announcement: recorded ? readAnnouncement(recorded.text) : null,
+		annexMinutes,
+		emblem: emblem && emblemDataUrl(emblem.data)
+	});
 	return { plan, state, settings, model };
 }
 

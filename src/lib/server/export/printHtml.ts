@@ -28,11 +28,13 @@ export function embeddedSarabunCss(): string {
 export interface PrintHtmlOptions {
 	tocPages?: Record<string, number> | null;
 	title?: string;
+	/** Only the front matter (cover … สารบัญ), without the body (pdf.ts prints these pages again with the real TOC numbers). */
+	frontOnly?: boolean;
 }
 
 /** A complete HTML document of the plan, ready for Chromium's setContent. */
 export function renderPrintHtml(model: PrintModel, options: PrintHtmlOptions = {}): string {
-	const { head, body } = render(PlanDocument, { props: { model, tocPages: options.tocPages ?? null } });
+	const { head, body } = render(PlanDocument, { props: { model, tocPages: options.tocPages ?? null, frontOnly: options.frontOnly ?? false } });
 	const title = escapeHtml(options.title ?? model.title);
 	// The stylesheet holds only our constants and the enumerated settings (printCss.ts).
 	const css = `html,body{margin:0;padding:0;background:#fff}${embeddedSarabunCss()}${printCss(model.settings)}`;

@@ -4,9 +4,9 @@ import { orgAbilities } from '$lib/domain/roles';
 
 describe('org policy', () => {
 	const MATRIX = {
-		admin: { createPlan: true, inviteMembers: true, manageAccounts: true, manageDepartments: true },
-		planning_officer: { createPlan: true, inviteMembers: true, manageAccounts: false, manageDepartments: false },
-		member: { createPlan: false, inviteMembers: false, manageAccounts: false, manageDepartments: false }
+		admin: { createPlan: true, inviteMembers: true, manageAccounts: true, manageDepartments: true, manageEmblem: true },
+		planning_officer: { createPlan: true, inviteMembers: true, manageAccounts: false, manageDepartments: false, manageEmblem: false },
+		member: { createPlan: false, inviteMembers: false, manageAccounts: false, manageDepartments: false, manageEmblem: false }
 	} as const;
 
 	it('lists exactly the abilities the policy decides', () => {

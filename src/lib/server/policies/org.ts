@@ -12,7 +12,9 @@ const rules: Record<OrgAbility, (actor: Actor | null, orgId: string) => boolean>
 	inviteMembers: (a, org) => inOrg(a, org) && (a.orgRole === 'planning_officer' || a.orgRole === 'admin'),
 	manageAccounts: (a, org) => inOrg(a, org) && a.orgRole === 'admin',
 	/** The department list and who belongs to which department (src/routes/org/settings). */
-	manageDepartments: (a, org) => inOrg(a, org) && a.orgRole === 'admin'
+	manageDepartments: (a, org) => inOrg(a, org) && a.orgRole === 'admin',
+	/** The organization's emblem on the cover of its plans (src/routes/org/settings). */
+	manageEmblem: (a, org) => inOrg(a, org) && a.orgRole === 'admin'
 };
 
 /** Whether an inviter may give a new member `role`: only an admin hands out the admin role. */

@@ -7,12 +7,19 @@ import { listDepartments } from '$lib/server/db/departments';
 import { addDepartment, removeDepartment, renameDepartment } from '$lib/server/commands/departmentKeeper';
 import { id, readForm, requiredText } from '$lib/server/input';
 import { DEPARTMENT_NAME_MAX } from '$lib/domain/departments';
+import { emblemInfo } from '$lib/server/db/emblem';
+import { removeEmblem, uploadEmblem } from '$lib/server/commands/emblemKeeper';
+import { EMBLEM_MAX_BYTES } from '$lib/domain/emblem';
 
 export async function load({ locals, url }) {
 	const user = requireUser(locals, url);
 	authorizeInOrg(user, user.orgId, 'manageDepartments');
 	const { db } = await runtime();
-	return { departments: (await listDepartments(db, user.orgId)).map((d) => ({ id: d.id, name: d.name })) };
+	const emblem = await emblemInfo(db, user.orgId);
+	return {
+		departments: (await listDepartments(db, user.orgId)).map((d) => ({ id: d.id, name: d.name })),
+		emblem: emblem && { sha256: emblem.sha256 }
+	};
 }
 
 const nameForm = v.object({ name: requiredText(DEPARTMENT_NAME_MAX) });
@@ -37,5 +44,18 @@ export const actions = {
 		if (!input.ok) return fail(400, { departmentError: input.error, departmentId: '' });
 		await removeDepartment((await runtime()).db, locals.user, input.value.id);
 		return { departmentRemoved: input.value.id };
+	},
+	uploadEmblem: async ({ request, locals }) => {
+		authorizeInOrg(locals.user, locals.user?.orgId ?? '', 'manageEmblem');
+		// A body far over the limit is refused before it is parsed.
+		if (Number(request.headers.get('content-length') ?? 0) > EMBLEM_MAX_BYTES + 64 * 1024) return fail(413, { emblemError: 'emblemTooLarge' as const });
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { emblemError: 'emblemEmpty' as const });
+		const done = await uploadEmblem((await runtime()).db, locals.user, file);
+		return done.ok ? { emblemSaved: done.sha256 } : fail(400, { emblemError: done.error });
+	},
+	removeEmblem: async ({ locals }) => {
+		await removeEmblem((await runtime()).db, locals.user);
+		return { emblemRemoved: true };
 	}
 };

@@ -484,3 +484,17 @@ export const meetingResolutions = pgTable(
 	},
 	(t) => [index('meeting_resolutions_meeting').on(t.meetingId, t.recordedAt)]
 );
+
+// ───────────────────────────── organization emblem (doc13) ─────────────────────────────
+/** The organization's emblem (ตราสัญลักษณ์) for the cover: PNG or JPEG by its bytes, size-limited (domain/emblem.ts). */
+export const orgEmblems = pgTable('org_emblems', {
+	orgId: text('org_id')
+		.primaryKey()
+		.references(() => organizations.id, { onDelete: 'cascade' }),
+	mimeType: text('mime_type').notNull(),
+	size: integer('size').notNull(),
+	data: bytea('data').notNull(),
+	sha256: text('sha256').notNull(),
+	uploadedBy: text('uploaded_by').notNull(),
+	uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull()
+});

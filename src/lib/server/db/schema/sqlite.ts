@@ -511,3 +511,19 @@ export const meetingResolutions = sqliteTable(
 	},
 	(t) => [index('meeting_resolutions_meeting').on(t.meetingId, t.recordedAt)]
 );
+
+// ───────────────────────────── organization emblem (doc13) ─────────────────────────────
+/** The organization's emblem (ตราสัญลักษณ์) for the cover: PNG or JPEG by its bytes, size-limited (domain/emblem.ts). */
+export const orgEmblems = sqliteTable('org_emblems', {
+	orgId: text('org_id')
+		.primaryKey()
+		.references(() => organizations.id, { onDelete: 'cascade' }),
+	/** From the file's magic bytes, never from the browser: image/png | image/jpeg */
+	mimeType: text('mime_type').notNull(),
+	size: integer('size').notNull(),
+	data: blob('data', { mode: 'buffer' }).notNull(),
+	/** SHA-256 of the bytes (cache validator, cached PDFs). */
+	sha256: text('sha256').notNull(),
+	uploadedBy: text('uploaded_by').notNull(),
+	uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull()
+});

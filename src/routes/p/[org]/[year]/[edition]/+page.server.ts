@@ -10,6 +10,7 @@ import { planFromJson } from '$lib/domain/plan/json';
 import type { PlanJson } from '$lib/domain/plan/types';
 import { readAnnouncement } from '$lib/domain/announcement';
 import { publicPlanPath } from '$lib/domain/publicPaths';
+import { emblemInfo } from '$lib/server/db/emblem';
 
 const planOf = (canonical: string) => planFromJson(JSON.parse(canonical) as PlanJson);
 
@@ -21,6 +22,7 @@ export async function load({ params, setHeaders, locals }) {
 	const found = await findAnnouncedEdition((await runtime()).db, params.org, year, edition);
 	if (!found) error(404, 'not found');
 	const reports = await announcedReportsOf((await runtime()).db, found.org.id, found.org.slug, year);
+	const emblem = await emblemInfo((await runtime()).db, found.org.id);
 	// The edition itself never changes, but the page gains "superseded by" and new editions the
 	// moment an amendment is announced: caches keep it and revalidate every time (304 when the
 	// same). The validator covers everything the page shows, in the reader's language, and the
@@ -28,10 +30,11 @@ export async function load({ params, setHeaders, locals }) {
 	setHeaders({
 		'cache-control': locals.user ? 'private, no-cache' : 'public, no-cache',
 		vary: 'Cookie',
-		etag: weakEtag(version, found.version.sha256, found.editions, found.successor, reports, locals.locale, locals.user?.id ?? null)
+		etag: weakEtag(version, found.version.sha256, found.editions, found.successor, reports, locals.locale, locals.user?.id ?? null, emblem?.sha256 ?? null)
 	});
 	return {
 		orgName: found.org.name,
+		emblemPath: emblem ? `/p/${found.org.slug}/emblem?v=${emblem.sha256.slice(0, 16)}` : null,
 		title: found.plan.title,
 		announcement: { parts: readAnnouncement(found.announcement.text), at: found.announcement.announcedAt.toISOString() },
 		pdfPath: `${publicPlanPath(found.org.slug, year, edition)}/pdf`,
