@@ -81,8 +81,9 @@ function multipart(size: number): { headers: Record<string, string | number>; bo
 async function refusedThenNext(upload: { headers: Record<string, string | number>; body: Buffer }, cookie?: string) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	try {
-		// Headers first, then the body in pieces, the way fetch streams a FormData: the server
-		// answers before most of the body has arrived.
+		// Headers first; the body only once the refusal has arrived, in pieces: the server has
+		// surely answered before reading any of it (with fetch it is a race the server wins
+		// whenever its answer is quicker than the upload).
 		const refused = await send(agent, 'POST', `/api/plans/${planId}/import?dryRun=1`, { ...upload.headers, ...(cookie ? { cookie } : {}) }, (req) => {
 			req.flushHeaders();
 			let at = 0;
@@ -93,7 +94,7 @@ async function refusedThenNext(upload: { headers: Record<string, string | number
 				if (req.write(piece)) setTimeout(next, 1);
 				else req.once('drain', next);
 			};
-			setTimeout(next, 50);
+			req.once('response', next);
 		});
 		const next = await send(agent, 'GET', '/api/plans', { cookie: officer });
 		return { refused, next };
@@ -137,6 +138,21 @@ describe('a refused upload on a kept-alive connection', () => {
 		expect(refused.headers.connection).toBe('close');
 		expect(next.status).toBe(200);
 		expect(next.ms).toBeLessThan(PROMPT_MS);
+	});
+
+	it('413 from the server-wide body limit on another route: the next request answers promptly', async () => {
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		try {
+			const body = Buffer.alloc(7 * 1024 * 1024, 0x20);
+			const refused = await send(agent, 'POST', '/api/plans', { cookie: officer, 'content-type': 'application/json', 'content-length': body.length }, body);
+			expect(refused.status).toBe(413);
+			expect(refused.headers.connection).toBe('close');
+			const next = await send(agent, 'GET', '/api/plans', { cookie: officer });
+			expect(next.status).toBe(200);
+			expect(next.ms).toBeLessThan(PROMPT_MS);
+		} finally {
+			agent.destroy();
+		}
 	});
 
 	it('an endless chunked upload is not drained forever: the refusal closes the connection', async () => {
