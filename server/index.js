@@ -69,9 +69,12 @@ function settleUnreadBody(req, res) {
  */
 function discard(req, socket, closing) {
 	const timer = setTimeout(() => socket.destroy(), DRAIN_MAX_MS);
-	socket.once('close', () => clearTimeout(timer));
+	const stopTimer = () => clearTimeout(timer);
+	socket.once('close', stopTimer);
 	const done = () => {
-		clearTimeout(timer);
+		stopTimer();
+		// A kept connection may drain many refused bodies: don't pile up listeners on it.
+		socket.off('close', stopTimer);
 		if (closing) socket.destroy();
 	};
 	if (req.complete) return done();

@@ -77,25 +77,31 @@ function multipart(size: number): { headers: Record<string, string | number>; bo
 	return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length }, body };
 }
 
+/**
+ * Posts an import upload through `agent`: headers first, the body only once the refusal has
+ * arrived, in pieces, so the server has surely answered before reading any of it (with fetch
+ * it is a race the server wins whenever its answer is quicker than the upload).
+ */
+function refusedUpload(agent: http.Agent, upload: { headers: Record<string, string | number>; body: Buffer }, cookie?: string) {
+	return send(agent, 'POST', `/api/plans/${planId}/import?dryRun=1`, { ...upload.headers, ...(cookie ? { cookie } : {}) }, (req) => {
+		req.flushHeaders();
+		let at = 0;
+		const next = () => {
+			if (req.destroyed) return;
+			if (at >= upload.body.length) return void req.end();
+			const piece = upload.body.subarray(at, (at += 16 * 1024));
+			if (req.write(piece)) setTimeout(next, 1);
+			else req.once('drain', next);
+		};
+		req.once('response', next);
+	});
+}
+
 /** Sends the refused upload, then a normal request on the same agent; returns both answers. */
 async function refusedThenNext(upload: { headers: Record<string, string | number>; body: Buffer }, cookie?: string) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	try {
-		// Headers first; the body only once the refusal has arrived, in pieces: the server has
-		// surely answered before reading any of it (with fetch it is a race the server wins
-		// whenever its answer is quicker than the upload).
-		const refused = await send(agent, 'POST', `/api/plans/${planId}/import?dryRun=1`, { ...upload.headers, ...(cookie ? { cookie } : {}) }, (req) => {
-			req.flushHeaders();
-			let at = 0;
-			const next = () => {
-				if (req.destroyed) return;
-				if (at >= upload.body.length) return void req.end();
-				const piece = upload.body.subarray(at, (at += 16 * 1024));
-				if (req.write(piece)) setTimeout(next, 1);
-				else req.once('drain', next);
-			};
-			req.once('response', next);
-		});
+		const refused = await refusedUpload(agent, upload, cookie);
 		const next = await send(agent, 'GET', '/api/plans', { cookie: officer });
 		return { refused, next };
 	} finally {
@@ -121,6 +127,26 @@ describe('a refused upload on a kept-alive connection', () => {
 		expect(next.status).toBe(200);
 		expect(next.ms).toBeLessThan(PROMPT_MS);
 		expect(next.localPort).toBe(refused.localPort);
+	});
+
+	it('one connection survives many refused uploads in a row', async () => {
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		try {
+			const upload = multipart(20 * 1024);
+			const ports = new Set<number>();
+			for (let i = 0; i < 15; i++) {
+				const refused = await refusedUpload(agent, upload, viewer);
+				expect(refused.status).toBe(403);
+				ports.add(refused.localPort);
+			}
+			const next = await send(agent, 'GET', '/healthz');
+			expect(next.status).toBe(200);
+			ports.add(next.localPort);
+			expect(ports.size).toBe(1);
+			expect(server.output()).not.toMatch(/MaxListeners/);
+		} finally {
+			agent.destroy();
+		}
 	});
 
 	it('403 of a body too large to drain: the connection is closed after the answer and the next request gets a new one', async () => {
@@ -155,21 +181,26 @@ describe('a refused upload on a kept-alive connection', () => {
 		}
 	});
 
-	it('an endless chunked upload is not drained forever: the refusal closes the connection', async () => {
+	it('an endless chunked upload is not drained forever: the refusal closes the connection, soon cut off', async () => {
 		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 		const boundary = '----ruamphaen-endless';
 		let writer: NodeJS.Timeout | undefined;
+		let socketClosed!: Promise<number>;
 		try {
 			const refused = await send(agent, 'POST', `/api/plans/${planId}/import?dryRun=1`, { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' }, (req) => {
+				socketClosed = new Promise((resolve) => req.on('socket', (socket) => socket.once('close', () => resolve(Date.now()))));
+				req.on('error', () => undefined);
 				req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="p.csv"\r\n\r\n`);
-				// Keeps streaming until the server hangs up (or the test ends).
+				// Keeps streaming until the server hangs up.
 				writer = setInterval(() => {
 					if (!req.destroyed && !req.writableEnded) req.write(Buffer.alloc(64 * 1024, 0x41));
 				}, 5);
 			});
 			expect(refused.status).toBe(401);
 			expect(refused.headers.connection).toBe('close');
-			clearInterval(writer);
+			// The server reads at most about a megabyte more, then drops the connection.
+			const answeredAt = Date.now();
+			expect((await socketClosed) - answeredAt).toBeLessThan(PROMPT_MS);
 			const next = await send(agent, 'GET', '/healthz');
 			expect(next.status).toBe(200);
 		} finally {
@@ -177,4 +208,24 @@ describe('a refused upload on a kept-alive connection', () => {
 			agent.destroy();
 		}
 	});
+
+	it('a declared body that never arrives holds its connection for a bounded time only', async () => {
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		let socketClosed!: Promise<number>;
+		try {
+			const upload = multipart(500 * 1024);
+			const refused = await send(agent, 'POST', `/api/plans/${planId}/import?dryRun=1`, { ...upload.headers, cookie: viewer }, (req) => {
+				socketClosed = new Promise((resolve) => req.on('socket', (socket) => socket.once('close', () => resolve(Date.now()))));
+				req.on('error', () => undefined);
+				// A kilobyte, then silence: a slow-loris upload.
+				req.write(upload.body.subarray(0, 1024));
+			});
+			expect(refused.status).toBe(403);
+			const answeredAt = Date.now();
+			// Drained for up to 5 s (server/index.js DRAIN_MAX_MS), then closed.
+			expect((await socketClosed) - answeredAt).toBeLessThan(8000);
+		} finally {
+			agent.destroy();
+		}
+	}, 15_000);
 });
