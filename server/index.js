@@ -22,6 +22,77 @@ const STATIC_HEADERS = [
 ];
 
 /**
+ * A request body the app answered without reading (a 401/403 before the upload is looked at,
+ * a 413 on the declared length) must not stay on a kept-alive connection. Node drains an
+ * untouched body itself, but adapter-node wraps every body in a ReadableStream that starts
+ * reading at once and pauses the request after the first chunk; Node then sees a body "in
+ * use" and leaves it paused, so the next request on that connection is never parsed and the
+ * client hangs until the request timeout. Once the answer is written the rest of the body is
+ * dropped: up to DRAIN_MAX_BYTES (declared up front) the connection is kept for the next
+ * request; a larger, undeclared (chunked) or abandoned body gets `Connection: close`, and the
+ * socket is half-closed and read for a bounded while before it is destroyed, so the client
+ * receives the answer instead of a reset. A client that keeps streaming past the bounds is cut
+ * off: draining is never unbounded.
+ */
+const DRAIN_MAX_BYTES = 1024 * 1024;
+const DRAIN_MAX_MS = 5_000;
+
+/**
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function settleUnreadBody(req, res) {
+	const socket = req.socket;
+	let closing = false;
+	const writeHead = res.writeHead;
+	/** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
+		const declared = Number(req.headers['content-length']);
+		if (!req.complete && (req.destroyed || !(declared <= DRAIN_MAX_BYTES))) {
+			closing = true;
+			this.setHeader('connection', 'close');
+			// Node ends and destroys the socket right after the answer; destroying it with unread
+			// bytes sends a reset that can discard the answer. Half-close only; discard() ends it.
+			/** @type {any} */ (socket).destroySoon = () => socket.end();
+		}
+		return writeHead.apply(this, /** @type {any} */ (args));
+	};
+	res.once('finish', () => {
+		if (!req.complete || closing) discard(req, socket, closing);
+	});
+}
+
+/**
+ * Reads and drops what is left of a request body, within DRAIN_MAX_BYTES and DRAIN_MAX_MS.
+ * @param {http.IncomingMessage} req
+ * @param {import('node:net').Socket} socket
+ * @param {boolean} closing the answer said `Connection: close`: destroy the socket once read
+ */
+function discard(req, socket, closing) {
+	const timer = setTimeout(() => socket.destroy(), DRAIN_MAX_MS);
+	const stopTimer = () => clearTimeout(timer);
+	socket.once('close', stopTimer);
+	const done = () => {
+		stopTimer();
+		// A kept connection may drain many refused bodies: don't pile up listeners on it.
+		socket.off('close', stopTimer);
+		if (closing) socket.destroy();
+	};
+	if (req.complete) return done();
+	// A request the app destroyed (adapter-node does on a cancelled body) has no more reads:
+	// the timer ends its connection.
+	if (req.destroyed) return;
+	let bytes = 0;
+	// The app's reader (adapter-node's stream) has had its answer; nothing reads it any more.
+	req.removeAllListeners('data');
+	req.on('data', (/** @type {Buffer} */ chunk) => {
+		bytes += chunk.length;
+		if (bytes > DRAIN_MAX_BYTES) socket.destroy();
+	});
+	req.once('end', done);
+	req.resume();
+}
+
+/**
  * Prints one line and exits 1: configuration and database problems are not stack traces.
  * @param {any} error
  * @returns {never}
@@ -53,6 +124,7 @@ async function main() {
 		if (!process.env.ORIGIN) req.headers[PROTOCOL_HEADER] = 'http';
 		// adapter-node serves static files before SvelteKit's handle hook adds these.
 		for (const [name, value] of STATIC_HEADERS) res.setHeader(name, value);
+		settleUnreadBody(req, res);
 		handler(req, res);
 	});
 	server.requestTimeout = 60_000;
