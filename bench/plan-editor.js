@@ -239,6 +239,9 @@ function pageReadyProbe() {
 function installKeyProbe() {
 	const w = window;
 	w.__latencies = [];
+	// Once per page: a second listener would count every key twice.
+	if (w.__keyProbe) return;
+	w.__keyProbe = true;
 	document.addEventListener(
 		'keydown',
 		(e) => {
@@ -528,7 +531,7 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		}
 		/** Starts or stops the profiler at the edges of the phase asked for. */
 		const profilePhase = async (phase, start) => {
-			if (!cdp || (PROFILE !== 'all' && PROFILE !== phase)) return;
+			if (!cdp || PROFILE !== phase) return;
 			if (start) return cdp.send('Profiler.start');
 			const { profile } = await cdp.send('Profiler.stop');
 			fs.writeFileSync(path.join(RESULTS, `plan-editor-${size}-${phase}.cpuprofile`), JSON.stringify(profile));

@@ -129,6 +129,39 @@ it('pastes Google Sheets TSV (no HTML) over existing rows, and copies a block as
 	await expect.poll(() => cellText(alice, first, 'location')).not.toBe('หมู่ที่ 1');
 });
 
+it('pastes a block onto a cell being edited as cells, not as that cell\'s text (a click on the active cell edits it)', async () => {
+	const first = await rowId(alice, 0);
+	const second = await rowId(alice, 1);
+	const names = [await cellText(alice, first, 'name'), await cellText(alice, second, 'name')];
+	await cell(alice, first, 'location').click();
+	await cell(alice, first, 'location').click();
+	await grid(alice).locator('textarea.cell-editor').waitFor();
+	await paste(alice, { text: 'หมู่ที่ 7\tสำนักปลัด\r\nหมู่ที่ 8\tกองช่าง\r\n' });
+	await expect.poll(() => cellText(alice, first, 'location')).toBe('หมู่ที่ 7');
+	await expect.poll(() => cellText(alice, second, 'location')).toBe('หมู่ที่ 8');
+	expect(await cellText(alice, second, 'responsibleUnit')).toBe('กองช่าง');
+	await expect.poll(() => grid(alice).locator('textarea.cell-editor').count()).toBe(0);
+	// Plain text (no tab, no table) in an editor is the browser's paste, left alone.
+	await cell(alice, first, 'name').click();
+	await cell(alice, first, 'name').click();
+	await grid(alice).locator('textarea.cell-editor').waitFor();
+	const handled = await alice.evaluate(() => {
+		const dt = new DataTransfer();
+		dt.setData('text/plain', 'บรรทัดหนึ่ง\nบรรทัดสอง');
+		const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+		document.activeElement!.dispatchEvent(e);
+		return e.defaultPrevented;
+	});
+	expect(handled).toBe(false);
+	await alice.keyboard.press('Escape');
+	expect(await cellText(alice, first, 'name')).toBe(names[0]);
+	await alice.keyboard.press('Escape');
+	await cell(alice, second, 'budget').click();
+	await alice.keyboard.press('Control+z');
+	await expect.poll(() => cellText(alice, first, 'location')).not.toBe('หมู่ที่ 7');
+	expect(await cellText(alice, second, 'name')).toBe(names[1]);
+});
+
 it('fills down with Ctrl+D and empties a block with Delete, each one undo step', async () => {
 	const ids = [await rowId(alice, 0), await rowId(alice, 1), await rowId(alice, 2)];
 	const budgets = await Promise.all(ids.map((id) => cellText(alice, id, 'budget')));

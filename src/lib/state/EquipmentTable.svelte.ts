@@ -122,7 +122,7 @@ export class EquipmentTable extends GridTable {
 		const catalogue = listPlanCatalogue(this.doc);
 		this.#planNames = new Map(catalogue.map((c) => [c.code, c.name]));
 		const planName = (code: string) => this.#planNames.get(code) ?? code;
-		this.columnsState = [
+		this.setColumns([
 			{ key: 'seq', label: t('colSeq'), kind: 'seq', width: 44, align: 'center' },
 			{ key: 'planCode', label: t('colPlan'), kind: 'choice', width: 190, options: catalogue.map((c) => ({ value: c.code, label: c.name })) },
 			{ key: 'type', label: t('colEquipmentType'), kind: 'plain', width: 170, suggestions: EQUIPMENT_TYPES },
@@ -134,7 +134,7 @@ export class EquipmentTable extends GridTable {
 			{ key: 'location', label: t('colLocation'), kind: 'text', width: 150 },
 			{ key: 'responsibleUnit', label: t('colResponsibleUnit'), kind: 'plain', width: 150, suggestions: meta.organization.departments },
 			...monthColumns(this.#locale, meta.fiscalYear || this.#fallbackYear)
-		] satisfies ColumnDef[];
+		] satisfies ColumnDef[]);
 		const items = listEquipment(this.doc);
 		const old = this.#rowsById;
 		const byId = new Map<string, EquipmentRow>();

@@ -42,6 +42,14 @@ export abstract class GridTable {
 		return this.columnsState;
 	}
 
+	/**
+	 * Sets the columns, keeping the current array when nothing in it changed: a new array
+	 * redraws every cell of every rendered row (rows are rebuilt on each add or delete).
+	 */
+	protected setColumns(columns: ColumnDef[]) {
+		if (JSON.stringify(columns) !== JSON.stringify(this.columnsState)) this.columnsState = columns;
+	}
+
 	/** Runs `fn` as one transaction with my origin (tracked by my undo manager). */
 	protected transact<T>(fn: () => T): T {
 		let out!: T;

@@ -33,14 +33,21 @@ function readCell(v: unknown): PresenceCell | null {
 		: null;
 }
 
+/** How long the grid cursor rests before others are told where it is (ms). */
+const CELL_DELAY = 60;
+
 export class Presence {
 	#people = $state.raw<Person[]>([]);
+	#others = $state.raw<Person[]>([]);
 	readonly #provider: HocuspocusProvider;
 	readonly #myRole: string | null;
 	readonly #update = () => this.#read();
 	#cellKey = '';
+	#pendingCell: PresenceCell | null = null;
+	#cellTimer: ReturnType<typeof setTimeout> | undefined;
 	/** What the last list showed; a caret move in a text changes none of it. */
 	#shown = '';
+	#shownOthers = '[]';
 
 	constructor(provider: HocuspocusProvider, me: { name: string; color: string; role?: string | null }) {
 		this.#provider = provider;
@@ -54,17 +61,36 @@ export class Presence {
 		return this.#people;
 	}
 
-	/** Everyone else, for highlighting their cells. */
+	/**
+	 * Everyone else, for highlighting their cells: replaced only when someone else changes,
+	 * so moving my own cursor does not redraw every grid cell that shows who stands on it.
+	 */
 	get others() {
-		return this.#people.filter((p) => !p.me);
+		return this.#others;
 	}
 
-	/** Announces the cell I stand on (null when I leave the table). */
+	/**
+	 * Announces the cell I stand on (null when I leave the table). Coalesced: the awareness
+	 * update (a message to everyone, and a caret redraw in every narrative editor) goes out
+	 * once the cursor has rested for a moment, in its own task, not in the keystroke's.
+	 */
 	setCell(cell: PresenceCell | null) {
 		const key = cell ? `${cell.table}\u0000${cell.rowId}\u0000${cell.col}` : '';
-		if (key === this.#cellKey) return;
-		this.#cellKey = key;
-		this.#provider.setAwarenessField('cell', cell);
+		this.#pendingCell = cell;
+		if (key === this.#cellKey) {
+			clearTimeout(this.#cellTimer);
+			this.#cellTimer = undefined;
+			return;
+		}
+		if (this.#cellTimer) return;
+		this.#cellTimer = setTimeout(() => {
+			this.#cellTimer = undefined;
+			const c = this.#pendingCell;
+			const k = c ? `${c.table}\u0000${c.rowId}\u0000${c.col}` : '';
+			if (k === this.#cellKey) return;
+			this.#cellKey = k;
+			this.#provider.setAwarenessField('cell', c);
+		}, CELL_DELAY);
 	}
 
 	#read() {
@@ -93,9 +119,15 @@ export class Presence {
 		if (shown === this.#shown) return;
 		this.#shown = shown;
 		this.#people = people;
+		const others = people.filter((p) => !p.me);
+		const shownOthers = JSON.stringify(others);
+		if (shownOthers === this.#shownOthers) return;
+		this.#shownOthers = shownOthers;
+		this.#others = others;
 	}
 
 	destroy() {
+		clearTimeout(this.#cellTimer);
 		this.#provider.awareness?.off('change', this.#update);
 	}
 }

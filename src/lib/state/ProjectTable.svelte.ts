@@ -80,6 +80,8 @@ export class ProjectTable extends GridTable {
 	readonly #locale: Locale;
 	readonly #fallbackYear: number;
 	#rowsById = new Map<string, ProjectRow>();
+	/** The grid rows of the last rebuild, reused when unchanged. */
+	#dataRows = new Map<string, DataRow>();
 	/** Every project as last read, with its order key; kept current from the touched rows. */
 	#placed = new Map<string, PlacedProject>();
 	#groupSizes = new Map<string, number>();
@@ -138,7 +140,7 @@ export class ProjectTable extends GridTable {
 		const numerals = meta.numerals;
 		const fiscalYear = meta.fiscalYear || this.#fallbackYear;
 		const departments = meta.organization.departments;
-		this.columnsState = [
+		this.setColumns([
 			{ key: 'seq', label: t('colSeq'), kind: 'seq', width: 44, align: 'center' },
 			{ key: 'name', label: t('colProject'), kind: 'text', width: 220 },
 			{ key: 'activityDetail', label: t('colActivityDetail'), kind: 'text', width: 240 },
@@ -146,12 +148,14 @@ export class ProjectTable extends GridTable {
 			{ key: 'location', label: t('colLocation'), kind: 'text', width: 140 },
 			{ key: 'responsibleUnit', label: t('colResponsibleUnit'), kind: 'plain', width: 130, suggestions: departments },
 			...monthColumns(this.#locale, fiscalYear)
-		] satisfies ColumnDef[];
+		] satisfies ColumnDef[]);
 
 		const names = new Map(listPlanCatalogue(this.doc).map((c) => [c.code, c.name]));
 		const strategies = listStrategies(this.doc);
 		const grouped = this.#grouped();
 		const old = this.#rowsById;
+		const oldData = this.#dataRows;
+		const dataRows = new Map<string, DataRow>();
 		const byId = new Map<string, ProjectRow>();
 		const rows: GridRow[] = [];
 		const groups: GroupChoice[] = [];
@@ -198,13 +202,21 @@ export class ProjectTable extends GridTable {
 					byId.set(p.id, row);
 					groupRows.push(row);
 					strategyRows.push(row);
-					rows.push({ kind: 'data', key: p.id, seq: i + 1, group: group.id, index: i, groupSize: projects.length, record: row } satisfies DataRow);
+					// The same row object when nothing in it moved: the grid redraws only rows that changed.
+					const prev = oldData.get(p.id);
+					const data =
+						prev && prev.seq === i + 1 && prev.group === group.id && prev.groupSize === projects.length && prev.record === row
+							? prev
+							: ({ kind: 'data', key: p.id, seq: i + 1, group: group.id, index: i, groupSize: projects.length, record: row } satisfies DataRow);
+					dataRows.set(p.id, data);
+					rows.push(data);
 				});
 				count += projects.length;
 				rows.push({ kind: 'add', key: `a:${group.id}`, target: group.id, label: t('addProjectHere') });
 			});
 		}
 		this.#rowsById = byId;
+		this.#dataRows = dataRows;
 		this.rowsState = rows;
 		this.#groups = groups;
 		this.#count = count;
