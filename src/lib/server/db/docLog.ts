@@ -32,6 +32,12 @@ interface PendingAppend {
 	reject: (error: unknown) => void;
 }
 
+/**
+ * Tests only: every SQLite group commit waits this long before it starts, as on a slow disk
+ * (tests/broadcastBeforeDisk.test.ts). Unset in production.
+ */
+const TEST_COMMIT_DELAY_MS = Number(process.env.RUAMPHAEN_TEST_COMMIT_DELAY_MS) || 0;
+
 /** SQLite appends waiting for the group commit of this event-loop turn, per database. */
 const pendingAppends = new WeakMap<Database, PendingAppend[]>();
 
@@ -62,6 +68,7 @@ async function commitBatch(db: Database) {
 	const batch = pendingAppends.get(db) ?? [];
 	pendingAppends.delete(db);
 	try {
+		if (TEST_COMMIT_DELAY_MS) await new Promise((resolve) => setTimeout(resolve, TEST_COMMIT_DELAY_MS));
 		const seqs = await db.tx(async (tx) => {
 			const out: (number | null)[] = [];
 			const createdAt = new Date();
