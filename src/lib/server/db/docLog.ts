@@ -58,7 +58,12 @@ export function append(db: Database, docName: string, data: Uint8Array, userId: 
 		if (!batch) {
 			batch = [];
 			pendingAppends.set(db, batch);
-			setImmediate(() => void commitBatch(db));
+			// Committed one event-loop turn later: the collaboration hooks show an accepted update
+			// to the other editors as soon as its append is queued (DurableLogExtension), and
+			// better-sqlite3's COMMIT blocks the loop for the fsync, so the broadcast Hocuspocus
+			// queues in this turn must go out first. The turns between also gather more appends
+			// into the batch.
+			setImmediate(() => setImmediate(() => void commitBatch(db)));
 		}
 		batch.push({ docName, data: toBuffer(data), userId, onlyWhileDraft, inState, resolve, reject });
 	});
