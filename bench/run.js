@@ -69,9 +69,10 @@ async function quiet() {
 async function startServer(kind, ctx) {
 	const port = await freePort();
 	let child;
-	// One account plays every client here: lift the per-user socket cap (MAX_SOCKETS_PER_USER).
-	// Saturation runs write far faster than people type: lift the per-plan hourly growth bound.
-	const env = { MAX_SOCKETS_PER_USER: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024) };
+	// One account on one address plays every client here: lift the per-user and per-address
+	// socket caps (2,000 sockets for 1,000 open plans). Saturation runs write far faster than
+	// people type: lift the per-plan hourly growth bound.
+	const env = { MAX_SOCKETS_PER_USER: '100000', MAX_SOCKETS_PER_ADDRESS: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024) };
 	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env });
 	else {
 		const script = path.join(HERE, 'scale', 'servers', `${kind}.js`);

@@ -64,8 +64,9 @@ async function editorOf(username: string): Promise<TestClient> {
 	return client;
 }
 
-async function viewerSocket(): Promise<RawClient> {
-	const viewer = new RawClient(server.wsUrl, plan.docName, await signIn(server, 'viewer'));
+/** A viewer's raw socket; `address` is what its messages name (Hocuspocus 4 also routes `name\0session`). */
+async function viewerSocket(address = plan.docName): Promise<RawClient> {
+	const viewer = new RawClient(server.wsUrl, address, await signIn(server, 'viewer'));
 	await viewer.opened;
 	viewer.auth();
 	expect((await viewer.waitFor('authenticated')).scope).toBe('readonly');
@@ -141,5 +142,20 @@ describe('presence from a raw socket', () => {
 			color: colorFor(person('officer').id)
 		});
 		viewer.close();
+	});
+
+	it('are screened the same when the messages name a session (`docName\0session`)', async () => {
+		const observer = await editorOf('committee');
+		const address = `${plan.docName}\0forger`;
+		const viewer = await viewerSocket(address);
+		const viewerClientId = 434343;
+		viewer.send(awarenessFrame(address, [[viewerClientId, 1, { user: { id: person('officer').id, name: 'นายกเทศมนตรี', color: 'red' } }]]));
+		await waitFor(() => observer.provider.awareness!.getStates().has(viewerClientId), 'observer sees the viewer');
+		const me = person('viewer');
+		expect(observer.provider.awareness!.getStates().get(viewerClientId)).toEqual({ user: { id: me.id, name: me.displayName, role: 'viewer', color: colorFor(me.id) } });
+
+		viewer.send(frame(address, 5, (e) => encoding.writeVarString(e, 'hello')));
+		await waitFor(() => viewer.events.some((e) => e.kind === 'closed'), 'the viewer is closed', 5000);
+		expect(await viewer.closed).toBe(4400);
 	});
 });

@@ -1,8 +1,25 @@
 /**
  * Where an editor's Yjs bytes go: every update a client sends is handed to the plan store
- * (src/lib/server/plan/planStore.ts), which checks and commits it BEFORE Hocuspocus applies
- * it and answers with its sync acknowledgement (`beforeHandleMessage` is awaited before the
- * message is applied), so a provider whose `unsyncedChanges` reaches 0 has everything on disk.
+ * (src/lib/server/plan/planStore.ts), which checks it and appends it to the log before
+ * Hocuspocus answers with its sync acknowledgement (`beforeHandleMessage` is awaited before
+ * the message is handled), so a provider whose `unsyncedChanges` reaches 0 has everything on
+ * disk.
+ *
+ * Broadcast before fsync: once the store has accepted an update (shape, bounds, write gate)
+ * and queued its append, it is applied here at once, so the other editors get it while the
+ * append commits; only the acknowledgement to the sender waits for the disk. A crash in
+ * between loses nothing that anyone acknowledged: the sender still holds the update as
+ * unsynced and sends it again when it reconnects (so do the peers that saw it — each sends
+ * what the restarted server lacks). What the server must never do is keep an update it did not
+ * store while claiming to have it (its state vector would tell reconnecting clients not to
+ * send it again): when an append fails or is refused after the update was shown, every
+ * connection of the document is closed so it reloads from the log, and the clients send it
+ * again. Other instances get the update through Redis only once it is stored (`storedOf`,
+ * used by the relay), since they could not tell. Hocuspocus handles a connection's messages one
+ * at a time and acknowledges each as it returns from this hook, so the next update from the
+ * same sender is shown once the previous one is stored: the gain is for the first update of a
+ * burst (a keystroke after a pause), not for a stream from one sender.
+ *
  * Documents load through the store's one read (latest snapshot plus the log tail); compaction
  * runs after Hocuspocus' debounced store and when a document unloads, off the editing path.
  *
@@ -11,7 +28,7 @@
  * come through the store: it is not stored, and the document's connections are closed so this
  * instance reloads it from storage (see `onChange`).
  */
-import { MessageType, isTransactionOrigin } from '@hocuspocus/server';
+import { MessageType, isTransactionOrigin, type ConnectionTransactionOrigin } from '@hocuspocus/server';
 import type {
 	Extension,
 	afterUnloadDocumentPayload,
@@ -60,6 +77,17 @@ export function updateCarriedBy(message: Uint8Array): Uint8Array | null {
 	}
 }
 
+/** The origin of an editor's update applied before its append is committed. */
+interface ShownOrigin extends ConnectionTransactionOrigin {
+	/** Resolves to true once the update is stored, to false if it never will be. */
+	stored: Promise<boolean>;
+}
+
+/** For a change applied before it was stored: when it is (true) or will not be (false). Null otherwise. */
+export function storedOf(origin: unknown): Promise<boolean> | null {
+	return isTransactionOrigin(origin) && origin.source === 'connection' && 'stored' in origin ? (origin as ShownOrigin).stored : null;
+}
+
 /** An update that adds nothing (no structs, no deletions): not worth a log row. */
 function isEmptyUpdate(update: Uint8Array): boolean {
 	return update.length === 2 && update[0] === 0 && update[1] === 0;
@@ -97,18 +125,34 @@ export class DurableLogExtension implements Extension {
 		}
 	}
 
-	async beforeHandleMessage({ connection, update: message, documentName, document, context }: beforeHandleMessagePayload) {
+	async beforeHandleMessage({ connection, update: message, documentName, document, context, instance }: beforeHandleMessagePayload) {
 		const update = updateCarriedBy(message);
 		// A read-only connection's update is dropped by Hocuspocus; it must not be logged either.
 		if (!update || connection.readOnly || isEmptyUpdate(update)) return;
 		const planId = planIdFromDocName(documentName);
 		if (!planId) throw Object.assign(new Error('not a plan document'), REFUSAL_CLOSE.shape);
+		let settle!: (stored: boolean) => void;
+		const origin: ShownOrigin = { source: 'connection', connection, stored: new Promise((resolve) => (settle = resolve)) };
+		let shown = false;
 		try {
 			const userId: string | null = context?.user?.id ?? null;
-			// Stored (draft checked with the insert) before Hocuspocus applies and acknowledges it.
-			await writePlan(this.db, planId, { update }, { author: userId, document, appliedByCaller: true });
+			// Accepted: the peers get it now (see the top of this file). Stored before this returns,
+			// so before Hocuspocus handles the message: its apply is then a no-op, and it acknowledges.
+			const accepted = () => {
+				Y.applyUpdate(document, update, origin);
+				shown = true;
+			};
+			await writePlan(this.db, planId, { update }, { author: userId, document, appliedByCaller: true, accepted });
+			settle(true);
 			this.tailLength.set(documentName, (this.tailLength.get(documentName) ?? 0) + 1);
 		} catch (error) {
+			settle(false);
+			if (shown) {
+				// In memory (and with the peers) but not stored: reload from the log, and every
+				// client that holds it sends it again.
+				log().warn({ documentName, err: error }, 'an update shown to the editors was not stored; reloading the document');
+				setImmediate(() => instance.closeConnections(documentName));
+			}
 			if (error instanceof PlanWriteRefused) {
 				if (error.reason === 'notDraft') {
 					// The plan froze: Hocuspocus drops what a read-only connection sends and says so.
@@ -122,15 +166,15 @@ export class DurableLogExtension implements Extension {
 				setImmediate(() => connection.webSocket.close(close.code, close.reason));
 				throw Object.assign(new Error(close.reason), close);
 			}
-			// Not stored, so it must not be applied either: closing the connection drops it,
-			// and the client keeps the change as unsynced and sends it again on reconnect.
+			// Not stored, so it must not be acknowledged: closing the connection drops it, and the
+			// client keeps the change as unsynced and sends it again on reconnect.
 			throw Object.assign(new Error('could not store the update'), { ...STORAGE_UNAVAILABLE, cause: error });
 		}
 	}
 
 	async onChange({ transactionOrigin, update, documentName, instance }: onChangePayload) {
-		// Stored before being applied: editors' messages (the store, in beforeHandleMessage),
-		// server-side writes (the store), our own load.
+		// Stored by the store: editors' messages (in beforeHandleMessage, applied once accepted),
+		// server-side writes (applied once stored), our own load.
 		if (transactionOrigin === PLAN_LOAD_ORIGIN) return;
 		if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') return;
 		if (transactionOrigin === PLAN_STORE_ORIGIN) {

@@ -39,6 +39,7 @@ import type { Database } from '$lib/server/db';
 import { bridgeEvents, events } from '$lib/server/events';
 import { planIdFromDocName } from '$lib/domain/docNames';
 import { log } from '$lib/server/log';
+import { storedOf } from './DurableLogExtension';
 
 type RedisClient = import('ioredis').Redis;
 
@@ -155,6 +156,11 @@ export class RelayExtension extends Redis {
 
 	override async onChange({ transactionOrigin, documentName, update }: onChangePayload) {
 		if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return;
+		// An editor's update is applied here before its append commits (DurableLogExtension);
+		// another instance must get it only once stored: were this one to die first, the other
+		// would hold it without it being in the log, and tell reconnecting clients it has it.
+		const stored = storedOf(transactionOrigin);
+		if (stored) return void stored.then((ok) => ok && this.publishQuietly(documentName, syncStep2Message(documentName, update)));
 		this.publishQuietly(documentName, syncStep2Message(documentName, update));
 	}
 

@@ -7,9 +7,9 @@
  * Entries for client IDs that another connection (or another instance) holds are dropped, so
  * nobody can rewrite or remove someone else's presence.
  *
- * Pure: decodes one awareness update, returns the update to apply (or null when nothing of it
- * may be applied). Called once per incoming message, before Hocuspocus applies it; the
- * fan-out then sends the stamped states.
+ * Pure: decodes one awareness update and returns the entries to apply. Called once per
+ * incoming message, before Hocuspocus applies it (ClientMessagesExtension); the fan-out then
+ * sends the stamped states.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -125,15 +125,22 @@ export function stampState(json: string, identity: PresenceIdentity): Json | nul
 	return out;
 }
 
+/** One entry of a stamped awareness update: a state the server wrote, or null (a removal). */
+export interface StampedEntry {
+	clientId: number;
+	clock: number;
+	state: Record<string, unknown> | null;
+}
+
 /**
  * Rewrites one awareness update (y-protocols format: count, then clientID, clock and state
- * JSON per entry) for the connection that sent it. Returns null when no entry survives, and
- * throws on bytes that are not an awareness update.
+ * JSON per entry) for the connection that sent it: the entries that survive, in order. Throws
+ * on bytes that are not an awareness update.
  */
-export function stampAwarenessUpdate(update: Uint8Array, identity: PresenceIdentity, ownership: ClientOwnership): Uint8Array | null {
+export function stampAwarenessEntries(update: Uint8Array, identity: PresenceIdentity, ownership: ClientOwnership): StampedEntry[] {
 	const d = decoding.createDecoder(update);
 	const entries = decoding.readVarUint(d);
-	const kept: [clientId: number, clock: number, json: string][] = [];
+	const kept: StampedEntry[] = [];
 	let claimed = 0;
 	for (let i = 0; i < entries; i++) {
 		const clientId = decoding.readVarUint(d);
@@ -146,19 +153,25 @@ export function stampAwarenessUpdate(update: Uint8Array, identity: PresenceIdent
 			claimed++;
 		}
 		if (json === 'null') {
-			kept.push([clientId, clock, json]);
+			kept.push({ clientId, clock, state: null });
 			continue;
 		}
 		const state = stampState(json, identity);
-		if (state) kept.push([clientId, clock, JSON.stringify(state)]);
+		if (state) kept.push({ clientId, clock, state });
 	}
+	return kept;
+}
+
+/** The same, encoded as an awareness update; null when no entry survives. */
+export function stampAwarenessUpdate(update: Uint8Array, identity: PresenceIdentity, ownership: ClientOwnership): Uint8Array | null {
+	const kept = stampAwarenessEntries(update, identity, ownership);
 	if (!kept.length) return null;
 	const e = encoding.createEncoder();
 	encoding.writeVarUint(e, kept.length);
-	for (const [clientId, clock, json] of kept) {
+	for (const { clientId, clock, state } of kept) {
 		encoding.writeVarUint(e, clientId);
 		encoding.writeVarUint(e, clock);
-		encoding.writeVarString(e, json);
+		encoding.writeVarString(e, JSON.stringify(state));
 	}
 	return encoding.toUint8Array(e);
 }

@@ -32,6 +32,12 @@ interface PendingAppend {
 	reject: (error: unknown) => void;
 }
 
+/**
+ * Tests only: every SQLite group commit waits this long before it starts, as on a slow disk
+ * (tests/broadcastBeforeDisk.test.ts). Unset in production.
+ */
+const TEST_COMMIT_DELAY_MS = Number(process.env.RUAMPHAEN_TEST_COMMIT_DELAY_MS) || 0;
+
 /** SQLite appends waiting for the group commit of this event-loop turn, per database. */
 const pendingAppends = new WeakMap<Database, PendingAppend[]>();
 
@@ -52,7 +58,12 @@ export function append(db: Database, docName: string, data: Uint8Array, userId: 
 		if (!batch) {
 			batch = [];
 			pendingAppends.set(db, batch);
-			setImmediate(() => void commitBatch(db));
+			// Committed one event-loop turn later: the collaboration hooks show an accepted update
+			// to the other editors as soon as its append is queued (DurableLogExtension), and
+			// better-sqlite3's COMMIT blocks the loop for the fsync, so the broadcast Hocuspocus
+			// queues in this turn must go out first. The turns between also gather more appends
+			// into the batch.
+			setImmediate(() => setImmediate(() => void commitBatch(db)));
 		}
 		batch.push({ docName, data: toBuffer(data), userId, onlyWhileDraft, inState, resolve, reject });
 	});
@@ -62,6 +73,7 @@ async function commitBatch(db: Database) {
 	const batch = pendingAppends.get(db) ?? [];
 	pendingAppends.delete(db);
 	try {
+		if (TEST_COMMIT_DELAY_MS) await new Promise((resolve) => setTimeout(resolve, TEST_COMMIT_DELAY_MS));
 		const seqs = await db.tx(async (tx) => {
 			const out: (number | null)[] = [];
 			const createdAt = new Date();

@@ -120,6 +120,14 @@ export interface WriteOptions {
 	appliedByCaller?: boolean;
 	/** Writes stored in the same transaction as the change (given its log seq); see writeResolvedProposal. */
 	within?: (tx: Database, seq: number) => Promise<void>;
+	/**
+	 * Called once an update is accepted — its shape checked, within the plan's bounds, past the
+	 * write gate — and its append queued, before the append is committed (fsync). The
+	 * collaboration hooks show it to the other editors then (DurableLogExtension). If the append
+	 * then fails or is refused, the write throws as usual and the caller must take back what it
+	 * showed.
+	 */
+	accepted?: () => void;
 }
 
 export interface WriteReceipt<T> {
@@ -222,9 +230,16 @@ async function commit(db: Database, planId: string, update: Uint8Array, checked:
 	let unreserve: (() => void) | undefined;
 	try {
 		unreserve = await budgetOf(db).reserve(docName, update.byteLength, checked.length === 0);
-		const seq = options.within
-			? await docLog.appendWith(db, docName, update, options.author, planId, state, options.within)
-			: await docLog.append(db, docName, update, options.author, planId, state);
+		const appended = options.within
+			? docLog.appendWith(db, docName, update, options.author, planId, state, options.within)
+			: docLog.append(db, docName, update, options.author, planId, state);
+		try {
+			options.accepted?.();
+		} catch (error) {
+			await appended.catch(() => null);
+			throw error;
+		}
+		const seq = await appended;
 		if (seq === null) throw new PlanWriteRefused('notDraft');
 		if (!options.appliedByCaller) {
 			const target = options.document ?? (await liveDocuments()?.find(docName));
