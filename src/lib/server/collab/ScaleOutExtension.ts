@@ -40,6 +40,7 @@ import { bridgeEvents, events } from '$lib/server/events';
 import { planIdFromDocName } from '$lib/domain/docNames';
 import { log } from '$lib/server/log';
 import { storedOf } from './DurableLogExtension';
+import { syncMessage } from './firstSync';
 
 type RedisClient = import('ioredis').Redis;
 
@@ -63,15 +64,6 @@ export function redisOptionsFromUrl(redisUrl: string) {
 			lazyConnect: false
 		}
 	};
-}
-
-function syncStep2Message(documentName: string, update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarString(e, documentName);
-	encoding.writeVarUint(e, MessageType.Sync);
-	encoding.writeVarUint(e, messageYjsSyncStep2);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
 }
 
 export class RelayExtension extends Redis {
@@ -142,12 +134,7 @@ export class RelayExtension extends Redis {
 	/** Asks the other instances to exchange everything either side lacks for this document. */
 	resync(document: Document) {
 		this.sub.subscribe(this.key(document.name)).catch(() => undefined);
-		const e = encoding.createEncoder();
-		encoding.writeVarString(e, document.name);
-		encoding.writeVarUint(e, MessageType.Sync);
-		encoding.writeVarUint(e, messageYjsSyncStep1);
-		encoding.writeVarUint8Array(e, Y.encodeStateVector(document));
-		this.publishQuietly(document.name, encoding.toUint8Array(e));
+		this.publishQuietly(document.name, syncMessage(document.name, messageYjsSyncStep1, Y.encodeStateVector(document)));
 		const q = encoding.createEncoder();
 		encoding.writeVarString(q, document.name);
 		encoding.writeVarUint(q, MessageType.QueryAwareness);
@@ -160,8 +147,8 @@ export class RelayExtension extends Redis {
 		// another instance must get it only once stored: were this one to die first, the other
 		// would hold it without it being in the log, and tell reconnecting clients it has it.
 		const stored = storedOf(transactionOrigin);
-		if (stored) return void stored.then((ok) => ok && this.publishQuietly(documentName, syncStep2Message(documentName, update)));
-		this.publishQuietly(documentName, syncStep2Message(documentName, update));
+		if (stored) return void stored.then((ok) => ok && this.publishQuietly(documentName, syncMessage(documentName, messageYjsSyncStep2, update)));
+		this.publishQuietly(documentName, syncMessage(documentName, messageYjsSyncStep2, update));
 	}
 
 	override async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {

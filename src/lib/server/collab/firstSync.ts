@@ -13,7 +13,8 @@ import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 const cached = new WeakMap<Document, Uint8Array>();
 const watched = new WeakSet<Document>();
 
-function syncMessage(documentName: string, step: number, payload: Uint8Array): Uint8Array {
+/** A sync message (step 1, step 2 or update) addressed to a document, as Hocuspocus frames it. */
+export function syncMessage(documentName: string, step: number, payload: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarString(e, documentName);
 	encoding.writeVarUint(e, MessageType.Sync);
