@@ -9,9 +9,8 @@ import { colorFor } from '$lib/domain/colors';
 import { lastTransition } from '$lib/server/db/audit';
 import { isContentWritable, isPlanState } from '$lib/domain/workflow';
 import { todayInThailand } from '$lib/server/commands/planTransitioner';
-import * as meetings from '$lib/server/db/meetings';
 import * as users from '$lib/server/db/users';
-import { sittingCommittee } from '$lib/server/commands/meeting/scene';
+import { meetingInSession } from '$lib/server/commands/meeting/scene';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
@@ -21,8 +20,7 @@ export async function load({ params, locals, url }) {
 	authorize(scene, 'read');
 	const { row } = scene;
 	// The committee's meeting now in session, if any: its presenter is whom followers follow.
-	const sitting = sittingCommittee(scene.plan.state);
-	const open = (await meetings.listOfPlan(db, row.id)).find((m) => m.status === 'open' && m.committee === sitting);
+	const open = await meetingInSession(db, row.id, scene.plan.state);
 	const presenterId = open ? (open.presenterId ?? open.secretaryId) : null;
 	const presenter = presenterId ? await users.byId(db, presenterId) : null;
 	return {

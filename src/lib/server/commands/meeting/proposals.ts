@@ -12,7 +12,7 @@ import type { Actor } from '../../policies/plan';
 import { withStoredPlan } from '../../plan/planStore';
 import { getProject } from '$lib/domain/plan/doc';
 import { describeProposal, parseProposalChange, proposalEffect, proposalProjectId } from '$lib/domain/meeting/proposal';
-import { announceMeeting, authorizedScene, sittingCommittee, type MeetingResult } from './scene';
+import { announceMeeting, authorizedScene, meetingInSession, type MeetingResult } from './scene';
 
 export const MAX_REASON = 2000;
 
@@ -26,8 +26,7 @@ export async function createProposal(db: Database, props: { actor: Actor | null;
 		return { applies: name !== undefined && proposalEffect(doc, change).applies, title: describeProposal(change, name ?? '') };
 	});
 	if (!checked.applies) return { ok: false, reason: 'notApplicable' };
-	const committee = sittingCommittee(scene.plan.state);
-	const meeting = (await meetings.listOfPlan(db, props.planId)).find((m) => m.status === 'open' && m.committee === committee) ?? null;
+	const meeting = await meetingInSession(db, props.planId, scene.plan.state);
 	const id = newId();
 	await db.tx(async (tx) => {
 		await meetings.insertProposal(tx, {

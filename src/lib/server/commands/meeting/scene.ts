@@ -21,6 +21,12 @@ export function sittingCommittee(state: PlanState): Committee | null {
 	return state === 'draft' ? 'support_committee' : state === 'review' ? 'development_committee' : null;
 }
 
+/** The meeting of the committee that sits on the plan now, while it is open; null otherwise. */
+export async function meetingInSession(db: Database, planId: string, state: PlanState) {
+	const committee = sittingCommittee(state);
+	return (await meetings.listOfPlan(db, planId)).find((m) => m.status === 'open' && m.committee === committee) ?? null;
+}
+
 /** The plan scene with the actor authorized for `ability` (404/403 otherwise). */
 export async function authorizedScene(db: Database, actor: Actor | null, planId: string, ability: PlanAbility) {
 	const scene = await loadPlanScene(db, actor, planId);
