@@ -45,10 +45,11 @@ const KEYS = Number(args.keys ?? 80);
 const RUNS = Number(args.runs ?? 3);
 /**
  * --profile [phase]: record a CPU profile and print the hottest functions; phase is one of
- * load (the first load), typing, commits (budget commits, adding and deleting rows), paste, or
- * all (everything after the loads, the default).
+ * load (the first load), typing (narrative, then cell: a narrative section or a name cell
+ * alone), commits (budget commits, adding and deleting rows), paste, or all (everything after
+ * the loads, the default).
  */
-const PROFILE = 'profile' in args ? (['load', 'typing', 'commits', 'paste'].includes(args.profile) ? args.profile : 'all') : null;
+const PROFILE = 'profile' in args ? (['load', 'typing', 'narrative', 'cell', 'commits', 'paste'].includes(args.profile) ? args.profile : 'all') : null;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -275,6 +276,30 @@ async function scrollProbe() {
 			requestAnimationFrame(step);
 		});
 	});
+}
+
+/** --trace 1 (with --profile <phase>): a Chrome trace of the phase instead of a CPU profile. */
+const TRACE = Boolean(args.trace);
+
+const traceStart = (page) =>
+	page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+
+/** Stops the trace, writes it and prints where the renderer's main thread spent its time. */
+async function traceStop(page, name) {
+	const buffer = await page.context().browser().stopTracing();
+	fs.writeFileSync(path.join(RESULTS, `plan-editor-${name}.trace.json`), buffer);
+	const events = JSON.parse(buffer.toString()).traceEvents;
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+	const totals = new Map();
+	for (const e of events) {
+		if (e.ph !== 'X' || !e.dur || e.pid !== main?.pid || e.tid !== main?.tid) continue;
+		const t = totals.get(e.name) ?? { ms: 0, n: 0 };
+		t.ms += e.dur / 1000;
+		t.n++;
+		totals.set(e.name, t);
+	}
+	console.log('\n  main-thread trace events (inclusive ms, count):');
+	for (const [n, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`    ${t.ms.toFixed(1).padStart(9)}  ${String(t.n).padStart(5)}  ${n}`);
 }
 
 /** Top self-time functions of a V8 CPU profile. */
@@ -532,6 +557,7 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		/** Starts or stops the profiler at the edges of the phase asked for. */
 		const profilePhase = async (phase, start) => {
 			if (!cdp || PROFILE !== phase) return;
+			if (TRACE) return start ? traceStart(page) : traceStop(page, `${size}-${phase}`);
 			if (start) return cdp.send('Profiler.start');
 			const { profile } = await cdp.send('Profiler.stop');
 			fs.writeFileSync(path.join(RESULTS, `plan-editor-${size}-${phase}.cpuprofile`), JSON.stringify(profile));
@@ -545,7 +571,9 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		const prose = page.locator('[data-testid="section-editor"] .ProseMirror').first();
 		await prose.click();
 		await page.keyboard.press('Control+End');
+		await profilePhase('narrative', true);
 		out.narrativeKey = await typeKeys(page, KEYS);
+		await profilePhase('narrative', false);
 
 		// Typing in a project-name cell in the middle of the table.
 		progress(`${size}: name-cell typing`);
@@ -554,7 +582,9 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		await cellOf(rowId, 'name').click();
 		await page.keyboard.press('Enter');
 		await page.locator(`${GRID} textarea.cell-editor`).waitFor();
+		await profilePhase('cell', true);
 		out.cellKey = await typeKeys(page, KEYS);
+		await profilePhase('cell', false);
 		await page.keyboard.press('Enter');
 
 		await profilePhase('typing', false);

@@ -10,6 +10,7 @@
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { batchLocalWrites, type BatchedLocalCopy } from './offline/batchedLocalCopy';
 import * as Y from 'yjs';
 import { followAccess } from './followAccess';
 import { OfflineBase } from './offline/offlineBase';
@@ -75,6 +76,7 @@ export class PlanConnection {
 	readonly provider: HocuspocusProvider;
 	/** The IndexedDB copy, or null where IndexedDB is unavailable. */
 	readonly local: IndexeddbPersistence | null;
+	readonly #localWrites: BatchedLocalCopy | null;
 	#connected = $state(false);
 	#synced = $state(false);
 	#unsynced = $state(0);
@@ -150,6 +152,7 @@ export class PlanConnection {
 	constructor(options: PlanConnectionOptions) {
 		this.doc = options.doc ?? new Y.Doc();
 		this.local = options.local ?? null;
+		this.#localWrites = this.local ? batchLocalWrites(this.local, this.doc) : null;
 		this.#docName = options.docName;
 		this.#mayEdit = options.mayEdit ?? (() => true);
 		this.#edits = options.pendingEdits ?? 0;
@@ -287,6 +290,8 @@ export class PlanConnection {
 			window.removeEventListener('offline', this.#onOffline);
 			window.removeEventListener('online', this.#onOnline);
 		}
+		// Kept for a copy that is about to be cleared: its waiting edits must not be written back.
+		this.#localWrites?.stop({ writePending: !options.keepLocal });
 		this.provider.destroy();
 		if (!options.keepLocal) void this.local?.destroy();
 		this.doc.destroy();
