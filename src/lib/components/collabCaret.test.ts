@@ -35,7 +35,8 @@ describe('caretAwareness: what the text editors redraw carets for', () => {
 		expect(seen).toEqual(['change', 'update']);
 
 		seen.length = 0;
-		applyAwarenessUpdate(mine, encodeAwarenessUpdate(peer, [peer.clientID], new Map([[peer.clientID, null]])), 'remote');
+		peer.setLocalState(null);
+		deliver();
 		expect(seen).toEqual(['change', 'update']); // they left: their caret goes
 	});
 

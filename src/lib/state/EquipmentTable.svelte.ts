@@ -22,7 +22,7 @@ import { formatBaht } from '$lib/domain/plan/money';
 import type { EquipmentItem, Month } from '$lib/domain/plan/types';
 import { translate, type Locale } from '$lib/i18n';
 import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow } from './grid';
-import { GridTable } from './GridTable.svelte';
+import { GridTable, type LocalOrigins } from './GridTable.svelte';
 
 /** ประเภทครุภัณฑ์ commonly used in LAO budgets (OPERATIONAL_PLAN.md §3.3), as suggestions. */
 const EQUIPMENT_TYPES = [
@@ -93,8 +93,8 @@ export class EquipmentTable extends GridTable {
 	#planNames = new Map<string, string>();
 	#count = $state(0);
 
-	constructor(doc: Y.Doc, origin: unknown, options: { locale: Locale; fiscalYear: number }) {
-		super(doc, origin);
+	constructor(doc: Y.Doc, origins: LocalOrigins, options: { locale: Locale; fiscalYear: number }) {
+		super(doc, origins);
 		this.#locale = options.locale;
 		this.#fallbackYear = options.fiscalYear;
 		this.#rebuild();

@@ -21,17 +21,26 @@ export interface Draft {
 
 export type TableName = 'projects' | 'equipment';
 
+/** The origins an editor's own changes carry: its edits, and its typing in text cells. */
+export interface LocalOrigins {
+	origin: unknown;
+	typingOrigin: unknown;
+}
+
 export abstract class GridTable {
 	abstract readonly table: TableName;
 	protected readonly doc: Y.Doc;
 	protected readonly origin: unknown;
+	/** Origin of my typing in a text cell (tracked by my undo manager too): see PlanEditor. */
+	protected readonly typingOrigin: unknown;
 	protected rowsState = $state.raw<GridRow[]>([]);
 	protected columnsState = $state.raw<ColumnDef[]>([]);
 	readonly #drafts = new SvelteMap<string, Draft>();
 
-	constructor(doc: Y.Doc, origin: unknown) {
+	constructor(doc: Y.Doc, origins: LocalOrigins) {
 		this.doc = doc;
-		this.origin = origin;
+		this.origin = origins.origin;
+		this.typingOrigin = origins.typingOrigin;
 	}
 
 	/** Rows in print order: headings, data rows, add-rows. */
@@ -77,12 +86,12 @@ export abstract class GridTable {
 	protected abstract appendRows(target: string, count: number): string[];
 
 	/**
-	 * Binds a field to a text cell's Y.Text with my origin, so my typing merges with others'
+	 * Binds a field to a text cell's Y.Text with my typing origin, so my typing merges with others'
 	 * and my undo covers it. Null when the cell is not a text cell or the row is gone.
 	 */
 	bindText(el: HTMLTextAreaElement | HTMLInputElement, rowId: string, col: string): { destroy(): void } | null {
 		const text = this.textFor(rowId, col);
-		return text ? new TextCellBinding(el, text, this.origin) : null;
+		return text ? new TextCellBinding(el, text, this.typingOrigin) : null;
 	}
 
 	/** The invalid text waiting on a cell, if any. */

@@ -1,6 +1,6 @@
 /**
  * Undo/redo of my own edits to the plan's tables, outline and section list. The undo
- * manager tracks only transactions with this editor's local origin, so other people's
+ * manager tracks only transactions with this editor's local origins, so other people's
  * edits are never reverted (narrative text has Tiptap's own undo, also mine-only).
  */
 import type * as Y from 'yjs';
@@ -15,8 +15,8 @@ export class PlanUndo {
 		this.#canRedo = this.#manager.redoStack.length > 0;
 	};
 
-	constructor(doc: Y.Doc, origin: unknown) {
-		this.#manager = createPlanUndoManager(doc, [origin]);
+	constructor(doc: Y.Doc, origins: unknown[]) {
+		this.#manager = createPlanUndoManager(doc, origins);
 		for (const e of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#manager.on(e, this.#refresh);
 	}
 

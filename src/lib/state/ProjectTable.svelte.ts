@@ -31,7 +31,7 @@ import type { Month, PlanGroup, Project } from '$lib/domain/plan/types';
 import { withNumerals } from '$lib/domain/thai';
 import { translate, type Locale } from '$lib/i18n';
 import { monthColumns, type ColumnDef, type DataRow, type GridRecord, type GridRow, type HeadingRow } from './grid';
-import { GridTable } from './GridTable.svelte';
+import { GridTable, type LocalOrigins } from './GridTable.svelte';
 
 /** One project as the grid reads it; `data` is replaced when the project changes. */
 export class ProjectRow implements GridRecord {
@@ -88,8 +88,8 @@ export class ProjectTable extends GridTable {
 	#groups = $state.raw<GroupChoice[]>([]);
 	#count = $state(0);
 
-	constructor(doc: Y.Doc, origin: unknown, options: { locale: Locale; fiscalYear: number }) {
-		super(doc, origin);
+	constructor(doc: Y.Doc, origins: LocalOrigins, options: { locale: Locale; fiscalYear: number }) {
+		super(doc, origins);
 		this.#locale = options.locale;
 		this.#fallbackYear = options.fiscalYear;
 		this.#rebuild();

@@ -14,8 +14,10 @@ import {
 	getProject,
 	listEquipment,
 	listGroupedProjects,
+	mergePlanChanges,
 	moveProject,
 	observePlanChanges,
+	onlyCellsInPlace,
 	renameSection,
 	setMonth,
 	updateProjectField,
@@ -47,6 +49,23 @@ describe('observePlanChanges', () => {
 		expect(seen[0].projectLayout).toBe(false);
 		expect(seen[0].summary).toBe(false);
 		expect(seen[0].outline).toBe(false);
+	});
+
+	it('tells typing (cells in place) from what ผด.01 or the layout reads, also once merged', () => {
+		const doc = sampleDoc();
+		const [first, second] = listGroupedProjects(doc)[0].projects;
+		const seen = record(doc);
+		getCellText(doc, 'projects', first.id, 'name')!.insert(0, 'ก');
+		getCellText(doc, 'projects', second.id, 'location')!.insert(0, 'ข');
+		updateProjectField(doc, first.id, 'budget', 1_00);
+		expect(seen.map(onlyCellsInPlace)).toEqual([true, true, false]);
+		const typed = mergePlanChanges(seen[0], seen[1]);
+		expect(onlyCellsInPlace(typed)).toBe(true);
+		expect([...typed.projectCells].sort()).toEqual([first.id, second.id].sort());
+		const all = mergePlanChanges(typed, seen[2]);
+		expect(onlyCellsInPlace(all)).toBe(false);
+		expect(all.summary).toBe(true);
+		expect(all.projectRows.size).toBe(2);
 	});
 
 	it('flags budgets and months correctly, and moves as layout', () => {

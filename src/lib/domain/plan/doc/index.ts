@@ -89,7 +89,7 @@ export { listSections, addSection, renameSection, moveSection, deleteSection, ge
 export { listRevisions, putRevision, setPd01UnitsOverride, getPd01UnitOverrides } from './revisions';
 export { deleteStrategy, deleteGuideline, deletePlanGroup } from './integrity';
 export { isPlanDocEmpty, readPlan, replacePlanContent, writePlan } from './wholePlan';
-export { observePlanChanges, type PlanChanges } from './observe';
+export { mergePlanChanges, observePlanChanges, onlyCellsInPlace, type PlanChanges } from './observe';
 export { createPlanUndoManager } from './undo';
 export { getCellText } from './cellText';
 export { projectCellItems, cellItems } from './attribution';

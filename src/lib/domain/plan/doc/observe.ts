@@ -148,3 +148,26 @@ export function observePlanChanges(doc: Y.Doc, onChange: (changes: PlanChanges) 
 		doc.off('afterTransaction', flush);
 	};
 }
+
+/** Two changes as one (the later origin): for callers that apply several transactions at once. */
+export function mergePlanChanges(a: PlanChanges, b: PlanChanges): PlanChanges {
+	const union = (x: Set<string>, y: Set<string>) => new Set([...x, ...y]);
+	return {
+		origin: b.origin,
+		projectCells: union(a.projectCells, b.projectCells),
+		projectRows: union(a.projectRows, b.projectRows),
+		projectLayout: a.projectLayout || b.projectLayout,
+		equipmentCells: union(a.equipmentCells, b.equipmentCells),
+		equipmentRows: union(a.equipmentRows, b.equipmentRows),
+		equipmentLayout: a.equipmentLayout || b.equipmentLayout,
+		outline: a.outline || b.outline,
+		sectionList: a.sectionList || b.sectionList,
+		summary: a.summary || b.summary,
+		meta: a.meta || b.meta
+	};
+}
+
+/** Only cells changed in place (text, months): nothing ผด.01, the layout or the outline reads. */
+export function onlyCellsInPlace(c: PlanChanges): boolean {
+	return !(c.projectLayout || c.equipmentLayout || c.outline || c.sectionList || c.summary || c.meta);
+}
