@@ -92,6 +92,8 @@ export class PlanConnection {
 	#destroyed = false;
 	/** My local edits (transactions) the server has not acknowledged yet. */
 	#edits = $state(0);
+	/** That count is in IndexedDB (written while offline, or read at start). */
+	#editsStored = false;
 	/** The server refused edits this page holds (the plan left draft): see `refusedUpdate`. */
 	#editsRefused = $state(false);
 	/** What this page held beyond the server when it refused them, as one Yjs update. */
@@ -107,7 +109,10 @@ export class PlanConnection {
 		// Mine: made in this page (not applied from the server or the IndexedDB copy), and changing something.
 		if (!tr.local || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) || this.readOnly || !this.#mayEdit()) return;
 		this.#edits++;
-		if (!this.#connected) void writeLocal(`edits:${this.#docName}`, this.#edits);
+		if (!this.#connected) {
+			this.#editsStored = true;
+			void writeLocal(`edits:${this.#docName}`, this.#edits);
+		}
 	};
 	/**
 	 * The browser says the network is gone: drop the socket at once (a half-dead socket can
@@ -156,6 +161,7 @@ export class PlanConnection {
 		this.#docName = options.docName;
 		this.#mayEdit = options.mayEdit ?? (() => true);
 		this.#edits = options.pendingEdits ?? 0;
+		this.#editsStored = this.#edits > 0;
 		this.#fromLocalCopy = !!this.local && this.doc.store.clients.size > 0;
 		this.offlineBase = new OfflineBase(this.doc, options.docName, options.offlineBase ?? null, () => this.#connected);
 		this.doc.on('afterTransaction', this.#countEdit);
@@ -172,7 +178,9 @@ export class PlanConnection {
 				// Everything sent is stored: my edits are saved, the offline spell is over.
 				if (number === 0 && this.#connected && !this.#editsRefused) {
 					this.#edits = 0;
-					void deleteLocal(`edits:${this.#docName}`);
+					// Only a count written while offline needs deleting: not an IndexedDB write per ack.
+					if (this.#editsStored) void deleteLocal(`edits:${this.#docName}`);
+					this.#editsStored = false;
 					this.offlineBase.clear();
 					for (const listener of this.#ackListeners) listener();
 				}
