@@ -282,7 +282,7 @@ async function scrollProbe() {
 const TRACE = Boolean(args.trace);
 
 const traceStart = (page) =>
-	page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+	page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8'] });
 
 /** Stops the trace, writes it and prints where the renderer's main thread spent its time. */
 async function traceStop(page, name) {
