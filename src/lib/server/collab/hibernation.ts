@@ -56,7 +56,7 @@ export function hibernateWhenIdle(doc: Y.Doc, idleMs: number, onSleep?: (packedB
 	const internals = doc as unknown as Internals;
 	let store = internals.store;
 	const share = internals.share;
-	let packed: Buffer | null = null;
+	let packed: Uint8Array | null = null;
 	let touched = true;
 
 	const wake = () => {
@@ -99,9 +99,10 @@ export function hibernateWhenIdle(doc: Y.Doc, idleMs: number, onSleep?: (packedB
 	const sleep = (): boolean => {
 		if (packed || internals._transaction || store.pendingStructs || store.pendingDs) return false;
 		const state = Y.encodeStateAsUpdateV2(doc);
-		// Level 1: ~1 ms and 20 KB for the sample plan (level 6: 2.5 ms, 16 KB). Copied out: the
-		// deflated bytes are a view on zlib's 64 KB output chunk, which would stay with them.
-		const next = Buffer.from(zlib.deflateRawSync(state, { level: 1 }));
+		// Level 1: ~1 ms and 20 KB for the sample plan (level 6: 2.5 ms, 16 KB). Copied into a
+		// plain Uint8Array of its own size: the deflated Buffer is a view on a 64 KB block, and so
+		// is a Buffer.from copy in Node 24.
+		const next = new Uint8Array(zlib.deflateRawSync(state, { level: 1 }));
 		store = new store.constructor();
 		for (const type of share.values()) {
 			const root = type as unknown as RootInternals;
