@@ -28,6 +28,10 @@ const ONLY_KINDS = args.includes('--kinds') ? args[args.indexOf('--kinds') + 1].
 const REPS = QUICK ? 1 : 3;
 const DURATION = QUICK ? 2500 : 4000;
 const CORES = os.cpus().length;
+// Ours packs an open plan's content once nobody touched it for PLAN_SLEEP_AFTER_MS (a minute by
+// default); the bench shortens that and reads memory again after IDLE_WAIT_MS, for every server.
+const IDLE_SLEEP_MS = 4000;
+const IDLE_WAIT_MS = 2 * IDLE_SLEEP_MS + 2000;
 const SERVER_CORE = 0;
 const LOAD_CORE = CORES > 1 ? 1 : 0;
 const HERE = path.dirname(new URL(import.meta.url).pathname);
@@ -78,7 +82,8 @@ async function startServer(kind, ctx, { inspectable = false } = {}) {
 	// One account on one address plays every client here: lift the per-user and per-address
 	// socket caps (2,000 sockets for 1,000 open plans). Saturation runs write far faster than
 	// people type: lift the per-plan hourly growth bound.
-	const env = { MAX_SOCKETS_PER_USER: '100000', MAX_SOCKETS_PER_ADDRESS: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024) };
+	// Idle plans sleep after IDLE_SLEEP_MS instead of a minute, so the idle reading comes soon.
+	const env = { MAX_SOCKETS_PER_USER: '100000', MAX_SOCKETS_PER_ADDRESS: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024), PLAN_SLEEP_AFTER_MS: String(IDLE_SLEEP_MS) };
 	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env, nodeArgs: inspectFlag });
 	else {
 		const script = path.join(HERE, 'scale', 'servers', `${kind}.js`);
@@ -169,14 +174,24 @@ async function manyPoint(server, ctx, docs) {
 	const after = rssKb(server.pid);
 	await server.inspector.gc();
 	const afterGc = { ...(await server.inspector.memory()), rss: rssKb(server.pid) };
+	// The same plans, still open, after nobody touched them for a while (ours packs an idle
+	// plan's content after PLAN_SLEEP_AFTER_MS, set to IDLE_SLEEP_MS here).
+	await sleep(IDLE_WAIT_MS);
+	const idle = rssKb(server.pid);
+	await server.inspector.gc();
+	const idleGc = { ...(await server.inspector.memory()), rss: rssKb(server.pid) };
 	load.go();
 	await load.next();
-	const perPlanKb = (key) => (afterGc[key] - beforeGc[key]) / 1024 / docs;
+	const perPlanKb = (at, key) => (at[key] - beforeGc[key]) / 1024 / docs;
 	return {
 		rssPerPlanKb: (after - before) / docs,
 		rssAfterGcPerPlanKb: (afterGc.rss - beforeGc.rss) / docs,
-		heapPerPlanKb: perPlanKb('heapUsed'),
-		buffersPerPlanKb: perPlanKb('arrayBuffers')
+		heapPerPlanKb: perPlanKb(afterGc, 'heapUsed'),
+		buffersPerPlanKb: perPlanKb(afterGc, 'arrayBuffers'),
+		idleRssPerPlanKb: (idle - before) / docs,
+		idleRssAfterGcPerPlanKb: (idleGc.rss - beforeGc.rss) / docs,
+		idleHeapPerPlanKb: perPlanKb(idleGc, 'heapUsed'),
+		idleBuffersPerPlanKb: perPlanKb(idleGc, 'arrayBuffers')
 	};
 }
 
@@ -261,6 +276,9 @@ async function main() {
 		line(`${d} open plans: RSS per plan after full GCs before and after, KB`, `many ${d}`, (r) => r.rssAfterGcPerPlanKb, 0);
 		line(`${d} open plans: live JS heap per plan (after GC), KB`, `many ${d}`, (r) => r.heapPerPlanKb, 0);
 		line(`${d} open plans: array buffers per plan (after GC), KB`, `many ${d}`, (r) => r.buffersPerPlanKb, 0);
+		line(`${d} open plans, ${IDLE_WAIT_MS / 1000} s later (idle): RSS per plan, KB`, `many ${d}`, (r) => r.idleRssPerPlanKb, 0);
+		line(`${d} open idle plans: RSS per plan after full GCs, KB`, `many ${d}`, (r) => r.idleRssAfterGcPerPlanKb, 0);
+		line(`${d} open idle plans: live JS heap + array buffers per plan (after GC), KB`, `many ${d}`, (r) => r.idleHeapPerPlanKb + r.idleBuffersPerPlanKb, 0);
 	}
 	if (results['first sync 1000']) {
 		line('1,000-project plan: first sync of the first client (ours: cold load from SQLite; the others keep nothing, so their first client gets an empty document) ms', 'first sync 1000', (r) => r.firstMs);
