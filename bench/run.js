@@ -6,6 +6,7 @@
 //   npm run build && node bench/run.js            # full run (3 repetitions, ~10 min)
 //   node bench/run.js --quick                     # 1 repetition, shorter points (~3 min)
 //   node bench/run.js --only fanout,cpu           # fanout, cpu, presence, many, sync
+//   node bench/run.js --quick --only many --kinds ours,hocuspocus   # RSS per plan, ~1 min
 //
 // Method: the server is pinned to core 0 and the load generator and the observer to core 1
 // (taskset); before each point the run waits (up to 10 s, 3 s with --quick) for the machine to be quiet; each
@@ -17,13 +18,20 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 import { prepareOurs, startOurs, ROOT } from './scale/prepare.js';
 import { KINDS } from './scale/wire.js';
+import { inspect, inspectorUrl } from './scale/inspector.js';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const ONLY = (args[args.indexOf('--only') + 1] ?? '').split(',').filter((s) => args.includes('--only') && s);
+// Servers to run (default: all four), e.g. `--kinds ours,hocuspocus`.
+const ONLY_KINDS = args.includes('--kinds') ? args[args.indexOf('--kinds') + 1].split(',') : KINDS;
 const REPS = QUICK ? 1 : 3;
 const DURATION = QUICK ? 2500 : 4000;
 const CORES = os.cpus().length;
+// Ours packs an open plan's content once nobody touched it for PLAN_SLEEP_AFTER_MS (a minute by
+// default); the bench shortens that and reads memory again after IDLE_WAIT_MS, for every server.
+const IDLE_SLEEP_MS = 4000;
+const IDLE_WAIT_MS = 2 * IDLE_SLEEP_MS + 2000;
 const SERVER_CORE = 0;
 const LOAD_CORE = CORES > 1 ? 1 : 0;
 const HERE = path.dirname(new URL(import.meta.url).pathname);
@@ -66,17 +74,20 @@ async function quiet() {
 	noise.push(busy);
 }
 
-async function startServer(kind, ctx) {
+async function startServer(kind, ctx, { inspectable = false } = {}) {
 	const port = await freePort();
 	let child;
+	// Memory points open the DevTools protocol on a free port to force GCs (scale/inspector.js).
+	const inspectFlag = inspectable ? ['--inspect=127.0.0.1:0'] : [];
 	// One account on one address plays every client here: lift the per-user and per-address
 	// socket caps (2,000 sockets for 1,000 open plans). Saturation runs write far faster than
 	// people type: lift the per-plan hourly growth bound.
-	const env = { MAX_SOCKETS_PER_USER: '100000', MAX_SOCKETS_PER_ADDRESS: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024) };
-	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env });
+	// Idle plans sleep after IDLE_SLEEP_MS instead of a minute, so the idle reading comes soon.
+	const env = { MAX_SOCKETS_PER_USER: '100000', MAX_SOCKETS_PER_ADDRESS: '100000', PLAN_MAX_GROWTH_PER_HOUR: String(1024 * 1024 * 1024), PLAN_SLEEP_AFTER_MS: String(IDLE_SLEEP_MS) };
+	if (kind === 'ours') child = startOurs(ctx.ours.dataDir, port, { pin: SERVER_CORE, env, nodeArgs: inspectFlag });
 	else {
 		const script = path.join(HERE, 'scale', 'servers', `${kind}.js`);
-		child = spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, script], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+		child = spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, ...inspectFlag, script], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
 	}
 	let out = '';
 	await new Promise((resolve, reject) => {
@@ -86,12 +97,14 @@ async function startServer(kind, ctx) {
 		child.once('exit', (code) => (clearTimeout(t), reject(new Error(`${kind} exited ${code}: ${out}`))));
 	});
 	await sleep(300);
+	const inspector = inspectable ? await inspect(inspectorUrl(out)) : null;
 	return {
 		kind,
 		pid: child.pid,
+		inspector,
 		base: `ws://127.0.0.1:${port}`,
 		cookie: kind === 'ours' ? ctx.ours.cookie : undefined,
-		stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGKILL'))))
+		stop: () => (inspector?.close(), new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGKILL')))))
 	};
 }
 
@@ -151,14 +164,35 @@ async function editPoint(server, ctx, { clients, rate, awarenessHz = 0 }) {
 async function manyPoint(server, ctx, docs) {
 	const names = server.kind === 'ours' ? ctx.ours.sampleDocs.slice(0, docs) : Array.from({ length: docs }, (_, i) => `many-${docCounter++}-${i}`);
 	await quiet();
+	// As the server is (garbage included), then after full GCs: what it holds.
 	const before = rssKb(server.pid);
+	await server.inspector.gc();
+	const beforeGc = { ...(await server.inspector.memory()), rss: rssKb(server.pid) };
 	const load = client({ kind: server.kind, base: server.base, cookie: server.cookie, mode: 'many', docs: names, state: server.kind === 'ours' ? null : ctx.sampleFile });
 	const ready = await load.next(300_000);
 	if (ready !== 'ready') throw new Error(`many not ready: ${ready}`);
 	const after = rssKb(server.pid);
+	await server.inspector.gc();
+	const afterGc = { ...(await server.inspector.memory()), rss: rssKb(server.pid) };
+	// The same plans, still open, after nobody touched them for a while (ours packs an idle
+	// plan's content after PLAN_SLEEP_AFTER_MS, set to IDLE_SLEEP_MS here).
+	await sleep(IDLE_WAIT_MS);
+	const idle = rssKb(server.pid);
+	await server.inspector.gc();
+	const idleGc = { ...(await server.inspector.memory()), rss: rssKb(server.pid) };
 	load.go();
 	await load.next();
-	return { rssPerPlanKb: (after - before) / docs };
+	const perPlanKb = (at, key) => (at[key] - beforeGc[key]) / 1024 / docs;
+	return {
+		rssPerPlanKb: (after - before) / docs,
+		rssAfterGcPerPlanKb: (afterGc.rss - beforeGc.rss) / docs,
+		heapPerPlanKb: perPlanKb(afterGc, 'heapUsed'),
+		buffersPerPlanKb: perPlanKb(afterGc, 'arrayBuffers'),
+		idleRssPerPlanKb: (idle - before) / docs,
+		idleRssAfterGcPerPlanKb: (idleGc.rss - beforeGc.rss) / docs,
+		idleHeapPerPlanKb: perPlanKb(idleGc, 'heapUsed'),
+		idleBuffersPerPlanKb: perPlanKb(idleGc, 'arrayBuffers')
+	};
 }
 
 async function syncPoint(server, ctx) {
@@ -177,7 +211,7 @@ async function main() {
 	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) throw new Error('build first: npm run build');
 	const started = Date.now();
 	process.stdout.write(`scale bench: ${QUICK ? 'quick' : 'full'} run, ${REPS} repetition(s), ${DURATION} ms per point, server on core ${SERVER_CORE}, load on core ${LOAD_CORE}\n`);
-	const ours = await prepareOurs({ copies: want('many') ? 1000 : 60 });
+	const ours = await prepareOurs({ copies: want('many') ? (QUICK ? 100 : 1000) : 60 });
 	// The states go to the clients as files (too large for a command line).
 	const statesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruamphaen-bench-states-'));
 	const ctx = { ours, sampleFile: path.join(statesDir, 'sample.bin'), bigFile: path.join(statesDir, 'big.bin') };
@@ -189,18 +223,18 @@ async function main() {
 	if (want('fanout')) for (const n of [10, 50, 200]) points.push({ name: `fanout ${n}`, run: (s) => editPoint(s, ctx, { clients: n, rate: Math.min(5 * n, 250) }) });
 	if (want('cpu')) points.push({ name: 'saturation 50', run: (s) => editPoint(s, ctx, { clients: 50, rate: 2000 }) });
 	if (want('presence')) points.push({ name: 'presence 200', run: (s) => editPoint(s, ctx, { clients: 200, rate: 250, awarenessHz: 2 }) });
-	if (want('many')) for (const d of QUICK ? [100] : [100, 1000]) points.push({ name: `many ${d}`, fresh: true, run: (s) => manyPoint(s, ctx, d) });
+	if (want('many')) for (const d of QUICK ? [100] : [100, 1000]) points.push({ name: `many ${d}`, fresh: true, inspectable: true, run: (s) => manyPoint(s, ctx, d) });
 	if (want('sync')) points.push({ name: 'first sync 1000', fresh: true, run: (s) => syncPoint(s, ctx) });
 
 	const results = {}; // point → kind → [result]
 	for (let rep = 0; rep < REPS; rep++) {
-		const order = KINDS.map((_, i) => KINDS[(i + rep) % KINDS.length]);
+		const order = KINDS.map((_, i) => KINDS[(i + rep) % KINDS.length]).filter((k) => ONLY_KINDS.includes(k));
 		for (const kind of order) {
 			let server = null;
 			for (const point of points) {
 				if (!server || point.fresh) {
 					await server?.stop();
-					server = await startServer(kind, ctx);
+					server = await startServer(kind, ctx, { inspectable: point.inspectable });
 				}
 				try {
 					const r = await point.run(server);
@@ -236,7 +270,16 @@ async function main() {
 		line('200 clients with presence (2 Hz each), 250 edits/s: p50 ms', 'presence 200', (r) => r.p50);
 		line('200 clients with presence: p99 ms', 'presence 200', (r) => r.p99);
 	}
-	for (const d of [100, 1000]) if (results[`many ${d}`]) line(`${d} open plans × 2 clients: RSS per plan, KB`, `many ${d}`, (r) => r.rssPerPlanKb, 0);
+	for (const d of [100, 1000]) {
+		if (!results[`many ${d}`]) continue;
+		line(`${d} open plans × 2 clients: RSS per plan, KB`, `many ${d}`, (r) => r.rssPerPlanKb, 0);
+		line(`${d} open plans: RSS per plan after full GCs before and after, KB`, `many ${d}`, (r) => r.rssAfterGcPerPlanKb, 0);
+		line(`${d} open plans: live JS heap per plan (after GC), KB`, `many ${d}`, (r) => r.heapPerPlanKb, 0);
+		line(`${d} open plans: array buffers per plan (after GC), KB`, `many ${d}`, (r) => r.buffersPerPlanKb, 0);
+		line(`${d} open plans, ${IDLE_WAIT_MS / 1000} s later (idle): RSS per plan, KB`, `many ${d}`, (r) => r.idleRssPerPlanKb, 0);
+		line(`${d} open idle plans: RSS per plan after full GCs, KB`, `many ${d}`, (r) => r.idleRssAfterGcPerPlanKb, 0);
+		line(`${d} open idle plans: live JS heap + array buffers per plan (after GC), KB`, `many ${d}`, (r) => r.idleHeapPerPlanKb + r.idleBuffersPerPlanKb, 0);
+	}
 	if (results['first sync 1000']) {
 		line('1,000-project plan: first sync of the first client (ours: cold load from SQLite; the others keep nothing, so their first client gets an empty document) ms', 'first sync 1000', (r) => r.firstMs);
 		line('1,000-project plan: first sync while loaded (warm) ms', 'first sync 1000', (r) => r.warmMs);

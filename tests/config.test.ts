@@ -14,6 +14,7 @@ describe('start-up errors', () => {
 		[{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
 		[{ PLAN_MAX_BYTES: '10MB' }, 'PLAN_MAX_BYTES must be a whole number, got "10MB"'],
 		[{ PLAN_MAX_GROWTH_PER_HOUR: '100' }, 'PLAN_MAX_GROWTH_PER_HOUR must be between 65536 and 1073741824'],
+		[{ PLAN_SLEEP_AFTER_MS: '-1' }, 'PLAN_SLEEP_AFTER_MS must be a whole number, got "-1"'],
 		[{ DATABASE_URL: 'postgres://127.0.0.1:1/nowhere' }, 'cannot reach PostgreSQL at 127.0.0.1:1/nowhere']
 	])('%o exits 1 with one line', async (env, message) => {
 		const { code, output } = await runServerExpectingExit(env);

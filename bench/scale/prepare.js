@@ -12,8 +12,8 @@ import * as Y from 'yjs';
 export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
-export function startOurs(dataDir, port, { pin, env = {} } = {}) {
-	const args = ['server/index.js'];
+export function startOurs(dataDir, port, { pin, env = {}, nodeArgs = [] } = {}) {
+	const args = [...nodeArgs, 'server/index.js'];
 	const cmd = pin != null ? 'taskset' : process.execPath;
 	const argv = pin != null ? ['-c', String(pin), process.execPath, ...args] : args;
 	const child = spawn(cmd, argv, {

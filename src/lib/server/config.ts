@@ -35,6 +35,8 @@ export interface Config {
 	planMaxBytes: number;
 	/** Largest growth of one plan's update log in any hour, bytes. */
 	planMaxGrowthPerHour: number;
+	/** An open plan's content is packed after this long untouched, ms (0: never). */
+	planSleepAfterMs: number;
 	/** Header a trusted reverse proxy sets to the client's address (lower case), or null. */
 	trustedProxyHeader: string | null;
 	/** How many trusted proxies append to that header. */
@@ -110,6 +112,9 @@ export function readConfig(env: Env = process.env): Config {
 		// A 1,000-project plan stores about 4 MB: room for several times that, not for a flood.
 		planMaxBytes: integer(env, 'PLAN_MAX_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
 		planMaxGrowthPerHour: integer(env, 'PLAN_MAX_GROWTH_PER_HOUR', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+		// Waking the sample plan takes 5–20 ms (about as long as loading it), a 1,000-project plan
+		// ten times that: after a minute of nobody touching it, paid once by the next edit or join.
+		planSleepAfterMs: integer(env, 'PLAN_SLEEP_AFTER_MS', 60_000, 0, 24 * 3600 * 1000),
 		trustedProxyHeader: headerName(env, 'TRUSTED_PROXY_HEADER'),
 		trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 1, 1, 10),
 		logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info')

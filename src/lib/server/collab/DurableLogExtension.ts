@@ -44,6 +44,7 @@ import type { Database } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { PLAN_LOAD_ORIGIN, PLAN_STORE_ORIGIN, PlanWriteRefused, compactPlan, noteRelayedGrowth, readPlanInto, writePlan } from '$lib/server/plan/planStore';
 import { REFUSAL_CLOSE } from '$lib/server/plan/writeRefusal';
+import { trimLoadedContent } from '$lib/server/plan/trimLoaded';
 import { planIdFromDocName } from '$lib/domain/docNames';
 import { refuse } from './contextSocket';
 
@@ -115,6 +116,8 @@ export class DurableLogExtension implements Extension {
 	async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload) {
 		try {
 			const read = await readPlanInto(this.db, documentName, document, { origin: PLAN_LOAD_ORIGIN });
+			// It stays in memory while the plan is open: without the spare room Yjs' reading left.
+			trimLoadedContent(document);
 			this.tailLength.set(documentName, read.tailEntries);
 		} catch (error) {
 			// Hocuspocus 4.7 does not destroy a document whose load failed: its awareness timer

@@ -16,6 +16,7 @@ import { PlanSchemaExtension } from './PlanSchemaExtension';
 import { CommentsBroadcastExtension } from './CommentsBroadcastExtension';
 import { MeetingBroadcastExtension } from './MeetingBroadcastExtension';
 import { LoadedStateExtension } from './LoadedStateExtension';
+import { IdlePlansExtension } from './IdlePlansExtension';
 import { FloodGuardExtension, defaultLimits, guardSocket, type FloodLimits } from './FloodGuardExtension';
 import { createScaleOut } from './ScaleOutExtension';
 import { ClientMessagesExtension } from './ClientMessagesExtension';
@@ -44,6 +45,7 @@ type CollabConfig = Pick<
 	| 'trustedProxyHops'
 	| 'planMaxBytes'
 	| 'planMaxGrowthPerHour'
+	| 'planSleepAfterMs'
 >;
 
 export interface Collab {
@@ -102,6 +104,7 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			new PlanSchemaExtension({ db }),
 			new CommentsBroadcastExtension(),
 			new MeetingBroadcastExtension(),
+			new IdlePlansExtension({ idleMs: config?.planSleepAfterMs ?? 0 }),
 			new LoadedStateExtension()
 		]
 	});
