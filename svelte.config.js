@@ -1,11 +1,39 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/** What Rollup says of SvelteKit's env module when adapter-node 5.5.7 bundles SvelteKit 2.70. */
+const EMPTY_ENV_CHUNK = 'Generated an empty chunk: "chunks/env.js".';
+
+/**
+ * adapter-node, with one known message of its bundling step dropped. adapter-node 5.5.7 keeps
+ * one chunk per module of SvelteKit 2.70's server output, and the env module is empty once
+ * tree-shaken (this app reads no `$env/*`): Rollup prints the line above on every build. It
+ * changes nothing in the server, but reads like a fault to whoever builds for the first time.
+ * Every other message passes; drop this wrapper when an adapter release stops printing it.
+ */
+function nodeAdapter(options) {
+	const node = adapter(options);
+	return {
+		...node,
+		async adapt(builder) {
+			const warn = console.warn;
+			console.warn = (...args) => {
+				if (args.length !== 1 || args[0] !== EMPTY_ENV_CHUNK) warn(...args);
+			};
+			try {
+				return await node.adapt(builder);
+			} finally {
+				console.warn = warn;
+			}
+		}
+	};
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		adapter: nodeAdapter({ out: 'build' }),
 		// Every page: scripts only from our origin plus SvelteKit's own inline bootstrap (a fresh
 		// nonce per response), never inline handlers or eval, so injected markup cannot run.
 		// Styles allow inline (Svelte style: directives, Tiptap, app.html); plan text never
