@@ -65,22 +65,37 @@ const highlightKey = new PluginKey('commentHighlights');
  * Highlights the ranges of the anchors `getAnchors` returns (open threads of this section).
  * Call `editor.view.dispatch(editor.state.tr.setMeta('commentHighlights', true))` after the
  * threads change, so the highlights redraw.
+ *
+ * The ranges are read from the anchors (Yjs relative positions, a walk of the section each)
+ * when the threads change or text arrives from Yjs (someone else, an undo, the first render);
+ * my own typing only moves them along with the text, so a keystroke costs the same with one
+ * open thread or fifty.
  */
 export function commentHighlights(getAnchors: () => { id: string; anchor: TextAnchor }[]) {
+	const read = (state: EditorState) =>
+		DecorationSet.create(
+			state.doc,
+			getAnchors().flatMap(({ id, anchor }) => {
+				const range = anchorRange(state, anchor);
+				return range ? [Decoration.inline(range.from, range.to, { class: 'comment-highlight', 'data-thread-id': id })] : [];
+			})
+		);
 	return Extension.create({
 		name: 'commentHighlights',
 		addProseMirrorPlugins() {
 			return [
-				new Plugin({
+				new Plugin<DecorationSet>({
 					key: highlightKey,
-					props: {
-						decorations(state) {
-							const decorations = getAnchors().flatMap(({ id, anchor }) => {
-								const range = anchorRange(state, anchor);
-								return range ? [Decoration.inline(range.from, range.to, { class: 'comment-highlight', 'data-thread-id': id })] : [];
-							});
-							return DecorationSet.create(state.doc, decorations);
+					state: {
+						init: (_config, state) => read(state),
+						apply(tr, highlights, _old, state) {
+							const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+							if (tr.getMeta('commentHighlights') || fromYjs) return read(state);
+							return tr.docChanged ? highlights.map(tr.mapping, tr.doc) : highlights;
 						}
+					},
+					props: {
+						decorations: (state) => highlightKey.getState(state) as DecorationSet
 					}
 				})
 			];
