@@ -12,7 +12,7 @@ function pair() {
 }
 
 describe('caretAwareness: what the text editors redraw carets for', () => {
-	it("fires for a peer's caret and name, not for my own caret or a peer's grid cell", () => {
+	it("fires for a peer's caret and name, not for my own caret or a peer's grid cell", async () => {
 		const { mine, peer, deliver } = pair();
 		const view = caretAwareness(mine);
 		const seen: string[] = [];
@@ -25,7 +25,10 @@ describe('caretAwareness: what the text editors redraw carets for', () => {
 
 		seen.length = 0;
 		view.setLocalStateField('cursor', { anchor: 1, head: 1 });
-		expect(mine.getLocalState()?.cursor).toEqual({ anchor: 1, head: 1 }); // written through
+		view.setLocalStateField('cursor', { anchor: 2, head: 2 });
+		expect(mine.getLocalState()?.cursor).toBeUndefined(); // sent after the frame, not in the keystroke
+		await new Promise((r) => setTimeout(r, 5));
+		expect(mine.getLocalState()?.cursor).toEqual({ anchor: 2, head: 2 }); // the last position
 		peer.setLocalStateField('cell', { table: 'projects', rowId: 'PJ1', col: 'name' });
 		deliver();
 		expect(seen).toEqual([]); // my caret, their grid cell: no caret of theirs moved

@@ -4,6 +4,7 @@
  * only after `safeColor` (`#rrggbb`), whatever the awareness state carried.
  */
 import { safeColor } from '$lib/domain/colors';
+import { afterPaint } from '$lib/state/afterPaint';
 
 export function caretElement(user: Record<string, unknown>): HTMLElement {
 	const color = safeColor(user.color);
@@ -43,6 +44,12 @@ const views = new WeakMap<Awareness, ReturnType<typeof filteredAwareness>>();
 
 function filteredAwareness(awareness: Awareness) {
 	const listeners = { change: new Set<Listener>(), update: new Set<Listener>() };
+	let caretWaiting: { value: unknown } | null = null;
+	const sendCaret = () => {
+		const waiting = caretWaiting;
+		caretWaiting = null;
+		if (waiting) awareness.setLocalStateField('cursor', waiting.value);
+	};
 	/** What each other client last showed the editors: its caret and its name, as JSON. */
 	const shown = new Map<number, string>();
 	const caretsChanged = ({ added, updated, removed }: AwarenessChange) => {
@@ -71,7 +78,13 @@ function filteredAwareness(awareness: Awareness) {
 		},
 		getStates: () => awareness.getStates(),
 		getLocalState: () => awareness.getLocalState(),
-		setLocalStateField: (field: string, value: unknown) => awareness.setLocalStateField(field, value),
+		setLocalStateField: (field: string, value: unknown) => {
+			if (field !== 'cursor') return awareness.setLocalStateField(field, value);
+			// My caret, sent once per painted frame (the last position wins) rather than inside
+			// every keystroke's task: others see it a frame later, my key shows a frame sooner.
+			if (!caretWaiting) afterPaint(sendCaret);
+			caretWaiting = { value };
+		},
 		on: (event: 'change' | 'update', fn: Listener) => void listeners[event]?.add(fn),
 		off: (event: 'change' | 'update', fn: Listener) => void listeners[event]?.delete(fn)
 	};
