@@ -39,6 +39,17 @@ describe('warmUp: the plan is loaded when its editor page is served', () => {
 		expect(counts.loads).toBe(1);
 	});
 
+	it('keeps a loaded document whose last editor just left (a reload) instead of unloading and loading it again', async () => {
+		const { hocuspocus, counts } = server();
+		const editor = await hocuspocus.openDirectConnection('plan.d', {});
+		await warmUp(hocuspocus, 'plan.d', 400);
+		await editor.disconnect();
+		await new Promise((r) => setTimeout(r, 100));
+		expect(hocuspocus.documents.has('plan.d')).toBe(true);
+		expect(counts).toEqual({ loads: 1, unloads: 0 });
+		await until(() => !hocuspocus.documents.has('plan.d'));
+	});
+
 	it('lets the document go when no editor connects within the hold', async () => {
 		const { hocuspocus, counts } = server();
 		await warmUp(hocuspocus, 'plan.b', 300);
