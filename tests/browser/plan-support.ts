@@ -27,9 +27,10 @@ export async function openPlanAs(browser: Browser, server: RunningServer, userna
 	return { context: ctx, page };
 }
 
-/** Waits until the plan is loaded, synced and its grid rendered. */
+/** Waits until the plan is loaded, synced and every part of the page drawn (the lower parts come a few frames after the grid). */
 export async function waitReady(page: Page) {
 	await page.locator('[data-testid="project-grid"] tr.data').first().waitFor({ timeout: 20_000 });
+	await page.locator('[data-testid="outline"]').waitFor();
 	await page.locator('[data-testid="section-editor"] .ProseMirror').first().waitFor();
 	await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved', null, { timeout: 15_000 });
 }

@@ -6,9 +6,10 @@
  * Offline edits: every change is also written to IndexedDB (y-indexeddb). `open()` loads that
  * copy *before* the provider exists, so edits made offline (even across a reload) reach the
  * server through the normal sync handshake — as the diff of state vectors, never as a
- * re-upload of the whole document on every page load.
+ * re-upload of the whole document on every page load. The socket itself opens while that copy
+ * loads: only the document's sync waits for it, not the connection.
  */
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { batchLocalWrites, type BatchedLocalCopy } from './offline/batchedLocalCopy';
 import * as Y from 'yjs';
@@ -38,6 +39,8 @@ export interface PlanConnectionOptions {
 	pendingEdits?: number;
 	/** The offline base kept from before the reload (see OfflineBase). */
 	offlineBase?: Uint8Array | null;
+	/** A socket already connecting to `url` (see `open`); this connection owns it from now on. */
+	socket?: HocuspocusProviderWebsocket;
 	/**
 	 * Whether the page lets this person edit now (the server's abilities). Changes made while it
 	 * does not are not the person's edits: Tiptap rewrites some stored sections to its schema
@@ -87,6 +90,8 @@ export class PlanConnection {
 	/** The plan's workflow state as the server last announced it (null until it does). */
 	#planState = $state<string | null>(null);
 	readonly #stopAccess: () => void;
+	/** The socket handed in by `open` (the provider destroys only a socket it made itself). */
+	readonly #socket: HocuspocusProviderWebsocket | null;
 	readonly #docName: string;
 	readonly #mayEdit: () => boolean;
 	#destroyed = false;
@@ -137,7 +142,10 @@ export class PlanConnection {
 	 * Loads the local copy first (bounded wait), then connects. Use this from pages; the
 	 * constructor alone connects at once without a local copy.
 	 */
-	static async open(options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase'>): Promise<PlanConnection> {
+	static async open(options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase' | 'socket'>): Promise<PlanConnection> {
+		// The socket connects (TCP, upgrade) while IndexedDB opens; the document is attached to
+		// it, and its sync starts, only once the local copy is in (see the top of this file).
+		const socket = new HocuspocusProviderWebsocket({ url: options.url });
 		const doc = new Y.Doc();
 		let local: IndexeddbPersistence | null = null;
 		if (typeof indexedDB !== 'undefined') {
@@ -151,7 +159,7 @@ export class PlanConnection {
 		const [pendingEdits, offlineBase] = local
 			? await Promise.all([readLocal<number>(`edits:${options.docName}`), readLocal<Uint8Array>(`base:${options.docName}`)])
 			: [0, null];
-		return new PlanConnection({ ...options, doc, local, pendingEdits: pendingEdits ?? 0, offlineBase: offlineBase ?? null });
+		return new PlanConnection({ ...options, doc, local, pendingEdits: pendingEdits ?? 0, offlineBase: offlineBase ?? null, socket });
 	}
 
 	constructor(options: PlanConnectionOptions) {
@@ -165,8 +173,9 @@ export class PlanConnection {
 		this.#fromLocalCopy = !!this.local && this.doc.store.clients.size > 0;
 		this.offlineBase = new OfflineBase(this.doc, options.docName, options.offlineBase ?? null, () => this.#connected);
 		this.doc.on('afterTransaction', this.#countEdit);
+		this.#socket = options.socket ?? null;
 		this.provider = new HocuspocusProvider({
-			url: options.url,
+			...(this.#socket ? { websocketProvider: this.#socket } : { url: options.url }),
 			name: options.docName,
 			document: this.doc,
 			token: options.token ?? 'cookie',
@@ -196,6 +205,12 @@ export class PlanConnection {
 			},
 			onAuthenticationFailed: () => (this.#refused = true)
 		});
+		if (this.#socket) {
+			// A socket of our own is not attached by the provider; it may be open already, and its
+			// "connected" status then went by before anyone listened.
+			this.provider.attach();
+			this.#connected = this.#socket.status === WebSocketStatus.Connected;
+		}
 		this.provider.on('message', ({ event }: { event: MessageEvent }) => this.#onServerMessage(event.data));
 		// Locking (or returning) the plan flips this connection on the server; follow at once.
 		this.#stopAccess = followAccess(this.provider, (message) => {
@@ -301,6 +316,7 @@ export class PlanConnection {
 		// Kept for a copy that is about to be cleared: its waiting edits must not be written back.
 		this.#localWrites?.stop({ writePending: !options.keepLocal });
 		this.provider.destroy();
+		this.#socket?.destroy();
 		if (!options.keepLocal) void this.local?.destroy();
 		this.doc.destroy();
 	}

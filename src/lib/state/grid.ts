@@ -209,16 +209,26 @@ export function monthSegments(active: readonly Month[]): MonthSegment[] {
 }
 
 /**
+ * "Oct", … — one formatter for the page's life, made only when English asks: the tables call
+ * monthColumns on every rebuild, and an Intl.DateTimeFormat costs ~0.4 ms to make (the first
+ * one of a page tens of ms, as it sets up ICU), which the Thai columns never needed.
+ */
+let enMonths: Intl.DateTimeFormat | null = null;
+function englishMonth(month: number): string {
+	enMonths ??= new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
+	return enMonths.format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
+/**
  * The 12 month columns ต.ค. … ก.ย. (§5): Oct–Dec under "พ.ศ. FY−1", Jan–Sep under
  * "พ.ศ. FY" (Buddhist era). English shows "Oct" … with "BE 2568".
  */
 export function monthColumns(locale: 'th' | 'en', fiscalYear: number): ColumnDef[] {
-	const en = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
 	return FISCAL_MONTHS.map((m) => {
 		const year = m >= 10 ? fiscalYear - 1 : fiscalYear;
 		return {
 			key: `m${m}`,
-			label: locale === 'th' ? THAI_MONTHS_SHORT[m - 1] : en.format(new Date(Date.UTC(2000, m - 1, 1))),
+			label: locale === 'th' ? THAI_MONTHS_SHORT[m - 1] : englishMonth(m),
 			kind: 'month' as const,
 			month: m,
 			// Compact: with the narrower text columns all 12 months fit a 1440 px screen.

@@ -26,6 +26,7 @@ import { keepAlive } from './keepAlive';
 import { webRequest } from './webRequest';
 import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
 import { setPlanLimits } from '$lib/server/plan/planStore';
+import { warmUp } from './warmUp';
 
 /** Why an upgrade is refused before it happens (HTTP status and a short reason). */
 export interface UpgradeRefusal {
@@ -55,6 +56,8 @@ export interface Collab {
 	refuseUpgrade(request: IncomingMessage): UpgradeRefusal | null;
 	/** Takes an upgraded socket: counts it, guards it, and hands it to Hocuspocus. */
 	accept(socket: WebSocket, request: IncomingMessage): void;
+	/** Starts loading a document its editor page was just served for (see warmUp). */
+	warmUp(documentName: string): void;
 	/** Closes every connection and waits for pending writes. */
 	close(): Promise<void>;
 }
@@ -158,6 +161,9 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			// A socket whose network died silently is closed within seconds (its presence with it).
 			keepAlive(socket);
 			socket.once('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
+		},
+		warmUp(documentName) {
+			void warmUp(hocuspocus, documentName);
 		},
 		async close() {
 			setLiveDocuments(null);

@@ -14,7 +14,7 @@ import { meetingInSession } from '$lib/server/commands/meeting/scene';
 
 export async function load({ params, locals, url }) {
 	const user = requireUser(locals, url);
-	const { db } = await runtime();
+	const { db, collab } = await runtime();
 	const scene = await loadPlanScene(db, user, params.id);
 	if (!scene) error(404, translate(locals.locale, 'planNotFound'));
 	authorize(scene, 'read');
@@ -23,12 +23,16 @@ export async function load({ params, locals, url }) {
 	const open = await meetingInSession(db, row.id, scene.plan.state);
 	const presenterId = open ? (open.presenterId ?? open.secretaryId) : null;
 	const presenter = presenterId ? await users.byId(db, presenterId) : null;
+	// The editor's socket connects once the page has started in the browser: have the plan
+	// loaded by then. After this answer is rendered (the load reads the database on this thread).
+	const docName = planDocName(row.id);
+	if (collab) setImmediate(() => collab.warmUp(docName));
 	return {
 		meeting: open && presenterId ? { id: open.id, presenterId, presenter: presenter?.displayName ?? '' } : null,
 		plan: { id: row.id, title: row.title, fiscalYear: row.fiscalYear, state: row.state },
 		role: scene.role,
 		abilities: abilitiesFor(scene),
-		docName: planDocName(row.id),
+		docName,
 		// Why the content is frozen, and by whom: the banner over a plan that left draft.
 		frozenBy: isPlanState(row.state) && isContentWritable(row.state) ? null : await lastTransition(db, row.id),
 		me: { id: user.id, name: user.displayName, color: colorFor(user.id) },
