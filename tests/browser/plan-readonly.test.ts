@@ -23,6 +23,8 @@ it('a viewer sees everything read-only', async () => {
 	expect(await page.locator('[data-testid="section-editor"]').count()).toBeGreaterThan(3);
 	expect(await grid(page).locator('tr.heading.l1').count()).toBeGreaterThan(0);
 	expect(await page.locator('[data-testid="equipment-grid"] tr.data').count()).toBeGreaterThan(0);
+	// Scrolled to, as a reader does: parts of the page off screen are not rendered (content-visibility).
+	await page.locator('[data-testid="pd01-total-count"]').scrollIntoViewIfNeeded();
 	await expect.poll(() => page.locator('[data-testid="pd01-total-count"]').innerText()).toBe('60');
 
 	// No editing affordances, and keys do nothing.
