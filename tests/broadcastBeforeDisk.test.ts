@@ -6,29 +6,12 @@
  * and sends it again to the restarted server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type RunningServer } from './helpers/server';
-import { connectClient, waitFor, waitSynced, type TestClient } from './helpers/collabClient';
+import { tempDir } from './helpers/server';
+import { serversAndClients, waitFor, waitSynced } from './helpers/collabClient';
 import { demoPlan, signIn } from './helpers/http';
 import { readScratch, scratchText } from './helpers/planCells';
 
-const servers: RunningServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-	clients.splice(0).forEach((c) => c.destroy());
-	await Promise.all(servers.splice(0).map((s) => s.kill('SIGKILL')));
-});
-
-async function start(options: Parameters<typeof startServer>[0]) {
-	const server = await startServer(options);
-	servers.push(server);
-	return server;
-}
-
-function connect(server: RunningServer, docName: string, cookie: string) {
-	const client = connectClient(server.wsUrl, docName, { cookie });
-	clients.push(client);
-	return client;
-}
+const { start, connect } = serversAndClients(afterEach);
 
 describe('broadcast before the disk', () => {
 	it('a peer gets an update before its sender is acknowledged, which waits for the commit', { timeout: 60_000 }, async () => {

@@ -5,31 +5,16 @@
  * each of them arriving while the plan sleeps.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type RunningServer } from './helpers/server';
-import { connectClient, waitFor, waitSynced, type TestClient } from './helpers/collabClient';
+import { tempDir, type RunningServer } from './helpers/server';
+import { serversAndClients, waitFor, waitSynced, type TestClient } from './helpers/collabClient';
 import { demoPlan, signIn } from './helpers/http';
 import { readScratch, scratchText } from './helpers/planCells';
 import { exportPlanJson } from '../src/lib/domain/plan/json';
 
 const SLEEP_MS = 200;
-const servers: RunningServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-	clients.splice(0).forEach((c) => c.destroy());
-	await Promise.all(servers.splice(0).map((s) => s.kill('SIGKILL')));
-});
-
-async function start(dataDir: string) {
-	const server = await startServer({ dataDir, env: { PLAN_SLEEP_AFTER_MS: String(SLEEP_MS), LOG_LEVEL: 'debug' } });
-	servers.push(server);
-	return server;
-}
-
-function connect(server: RunningServer, docName: string, cookie: string) {
-	const client = connectClient(server.wsUrl, docName, { cookie });
-	clients.push(client);
-	return client;
-}
+const tracked = serversAndClients(afterEach);
+const connect = tracked.connect;
+const start = (dataDir: string) => tracked.start({ dataDir, env: { PLAN_SLEEP_AFTER_MS: String(SLEEP_MS), LOG_LEVEL: 'debug' } });
 
 /** Waits until the server has packed the plan once more than `before` times. */
 async function asleep(server: RunningServer, before: number) {
@@ -76,9 +61,7 @@ describe('an open plan that fell asleep', () => {
 		const expected = exportPlanJson(a.doc);
 
 		// All of it was stored: the plan after a restart is what the editors hold.
-		clients.splice(0).forEach((client) => client.destroy());
-		await server.kill('SIGKILL');
-		servers.splice(0);
+		await tracked.closeAll();
 		const again = await start(dataDir);
 		const fresh = connect(again, docName, await signIn(again, 'officer'));
 		await waitSynced(fresh);

@@ -3,6 +3,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { followAccess } from '../../src/lib/state/followAccess';
+import { startServer, type RunningServer } from './server';
 
 export interface TestClient {
 	doc: Y.Doc;
@@ -50,4 +51,32 @@ export async function waitFor(check: () => boolean, message: string, timeoutMs =
 /** Waits for the first sync and then for every local change to be acknowledged as stored. */
 export async function waitSynced(client: TestClient, timeoutMs = 10_000) {
 	await waitFor(() => client.provider.isSynced && client.provider.unsyncedChanges === 0, 'client synced', timeoutMs);
+}
+
+/**
+ * Servers and collaboration clients a test file starts, closed after each test (servers with
+ * SIGKILL: what was acknowledged must already be on disk).
+ */
+export function serversAndClients(afterEach: (fn: () => Promise<void>) => void) {
+	const servers: RunningServer[] = [];
+	const clients: TestClient[] = [];
+	const closeAll = async () => {
+		clients.splice(0).forEach((c) => c.destroy());
+		await Promise.all(servers.splice(0).map((s) => s.kill('SIGKILL')));
+	};
+	afterEach(closeAll);
+	return {
+		/** Closes every client and kills every server now (a restart within a test). */
+		closeAll,
+		async start(options: Parameters<typeof startServer>[0]) {
+			const server = await startServer(options);
+			servers.push(server);
+			return server;
+		},
+		connect(server: RunningServer, docName: string, cookie: string) {
+			const client = connectClient(server.wsUrl, docName, { cookie });
+			clients.push(client);
+			return client;
+		}
+	};
 }
