@@ -11,7 +11,7 @@
  *    @hocuspocus/provider client. The content is the sample plan (repeated per แผนงาน group
  *    to N projects), written by the plan model itself (importPlanJson, bundled with esbuild).
  * 3. Server-side first sync (largest plan only): cold (server restarted) and warm.
- * 4. Load: "ready" = project rows rendered and the document synced ("saved"); time to
+ * 4. Load (RUNS first visits, --pause ms apart): "ready" = project rows rendered and the document synced ("saved"); time to
  *    interactive = ready, pushed past every long task that starts less than 500 ms after the
  *    previous one ended (the main thread has then been quiet for 500 ms). Page errors on load
  *    (e.g. Svelte effect loops) are counted. "Every part drawn" = ผด.02/1, ผด.01 and the
@@ -46,8 +46,15 @@ const SIZES = String(args.projects ?? 'sample,1000').split(',').map((v) => (v ==
 const KEYS = Number(args.keys ?? 80);
 const RUNS = Number(args.runs ?? 3);
 /**
+ * --pause: ms between one load's page closing and the next load. Each load is someone opening
+ * the plan nobody has open: without a pause, the next load met the server still storing and
+ * unloading the plan the previous page had just closed (a second of its CPU on a 2-core machine).
+ */
+const PAUSE_MS = Number(args.pause ?? 2000);
+/**
  * --profile [phase]: record a CPU profile and print the hottest functions; phase is one of
- * load (the first load), typing (narrative, then cell: a narrative section or a name cell
+ * load (the last of the loads: a warm browser cache; with --trace 1 a Chrome trace of it, its
+ * categories from TRACE_CATS), typing (narrative, then cell: a narrative section or a name cell
  * alone), commits (budget commits, adding and deleting rows), paste, or all (everything after
  * the loads, the default).
  */
@@ -298,7 +305,7 @@ async function scrollProbe() {
 const TRACE = Boolean(args.trace);
 
 const traceStart = (page) =>
-	page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8'] });
+	page.context().browser().startTracing(page, { categories: (process.env.TRACE_CATS ?? 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.invalidationTracking,v8').split(',') });
 
 /** Stops the trace, writes it and prints where the renderer's main thread spent its time. */
 async function traceStop(page, name) {
@@ -472,7 +479,8 @@ const GRID = '[data-testid="project-grid"]';
 /** Opens the plan in a fresh page, waits until ready; returns the page and its load numbers. */
 async function openPlan(context, server, planId, profileAs = null) {
 	const page = await context.newPage();
-	const cdp = profileAs ? await context.newCDPSession(page) : null;
+	const cdp = profileAs && !TRACE ? await context.newCDPSession(page) : null;
+	if (profileAs && TRACE) await traceStart(page);
 	if (cdp) {
 		await cdp.send('Profiler.enable');
 		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -484,6 +492,13 @@ async function openPlan(context, server, planId, profileAs = null) {
 	await page.goto(`${server.url}/plans/${planId}`, { waitUntil: 'commit' });
 	const ready = await page.evaluate(pageReadyProbe);
 	const allParts = await page.evaluate(pagePartsProbe);
+	// When the HTML arrived and when the plan's state did (fetched over HTTP, or the socket's
+	// first sync — whichever the page used), on the page's clock.
+	const arrivals = await page.evaluate(() => {
+		const nav = performance.getEntriesByType('navigation')[0];
+		const state = performance.getEntriesByType('resource').find((e) => e.name.includes('/state'));
+		return { html: nav?.responseEnd ?? NaN, state: state ? state.responseEnd : NaN };
+	});
 	await page.locator('[data-testid="section-editor"] .ProseMirror').first().waitFor();
 	await sleep(1500); // let the load settle, then read its long tasks
 	const tasks = await page.evaluate(() => window.__longTasks);
@@ -492,9 +507,10 @@ async function openPlan(context, server, planId, profileAs = null) {
 		fs.writeFileSync(path.join(RESULTS, `plan-editor-${profileAs}-load.cpuprofile`), JSON.stringify(profile));
 		printHotspots(profile);
 	}
+	if (profileAs && TRACE) await traceStop(page, `${profileAs}-load`);
 	let tti = ready.at;
 	for (const t of [...tasks].sort((a, b) => a.start - b.start)) if (t.start <= tti + 500) tti = Math.max(tti, t.start + t.duration);
-	return { page, load: { ready: ready.at, allParts, tti, rows: ready.rows, longTasks: tasks.length, longestTask: Math.max(0, ...tasks.map((t) => t.duration)), errors } };
+	return { page, load: { ready: ready.at, allParts, arrivals, tti, rows: ready.rows, longTasks: tasks.length, longestTask: Math.max(0, ...tasks.map((t) => t.duration)), errors } };
 }
 
 /** A data row in the middle of the grid's visible area, scrolled into view; returns its id. */
@@ -546,7 +562,7 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 		progress(`${size}: loads`);
 		const loads = [];
 		for (let i = 0; i < RUNS; i++) {
-			const { page, load } = await openPlan(context, server, planId, i === 0 && PROFILE === 'load' ? size : null);
+			const { page, load } = await openPlan(context, server, planId, i === RUNS - 1 && PROFILE === 'load' ? size : null);
 			loads.push(load);
 			await page.evaluate(async (name) => {
 				await new Promise((r) => {
@@ -555,10 +571,13 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 				});
 			}, `ruamphaen:${docName}`);
 			await page.close();
+			await sleep(PAUSE_MS);
 		}
 		out.load = {
 			readyMs: loads.map((l) => l.ready),
 			allPartsMs: loads.map((l) => l.allParts),
+			htmlMs: loads.map((l) => l.arrivals.html),
+			stateMs: loads.map((l) => l.arrivals.state),
 			ttiMs: loads.map((l) => l.tti),
 			renderedRows: loads[0].rows,
 			longTasks: loads.map((l) => l.longTasks),
@@ -774,6 +793,7 @@ async function main() {
 						['server first sync cold / warm (median)', `${ms(median(r.firstSync.coldMs))} / ${ms(median(r.firstSync.warmMs))}`]
 					]
 				: []),
+			['HTML / plan state over HTTP arrived (median)', `${ms(median(r.load.htmlMs))} / ${ms(median(r.load.stateMs))}  [${r.load.stateMs.map((v) => v.toFixed(0)).join(', ')}]`],
 			['ready (median)', `${ms(median(r.load.readyMs))}  [${r.load.readyMs.map((v) => v.toFixed(0)).join(', ')}]`],
 			['every part drawn (median)', `${ms(median(r.load.allPartsMs))}  [${r.load.allPartsMs.map((v) => v.toFixed(0)).join(', ')}]`],
 			['time to interactive (median)', `${ms(median(r.load.ttiMs))}  [${r.load.ttiMs.map((v) => v.toFixed(0)).join(', ')}]`],

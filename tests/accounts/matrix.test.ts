@@ -63,6 +63,8 @@ const PROBES: Record<PlanAbility, ((who: Who) => Promise<boolean>) | null> = {
 		expect(socket, 'page and socket agree on read').toBe(page);
 		const planJson = (await pageStatus(`/api/plans/${plan.id}/plan.json`, who)) === 200;
 		expect(planJson, 'page and plan.json agree on read').toBe(page);
+		const state = (await pageStatus(`/api/plans/${plan.id}/state`, who)) === 200;
+		expect(state, 'page and the plan state the editor fetches agree on read').toBe(page);
 		return page;
 	},
 	edit: async (who) => (await socketScope(who)) === 'read-write',

@@ -13,7 +13,8 @@ export class Pd01Panel {
 	readonly #doc: Y.Doc;
 	readonly #origin: unknown;
 	readonly #delay: number;
-	readonly #tally: Pd01Tally;
+	/** Built when the panel is first shown (`start`): not in the task that shows the plan. */
+	#tally: Pd01Tally | null = null;
 	#scope = $state<Pd01Scope>('all');
 	#summary = $state.raw<Pd01Summary | null>(null);
 	#equipment = $state.raw<EquipmentSummary | null>(null);
@@ -23,7 +24,12 @@ export class Pd01Panel {
 		this.#doc = doc;
 		this.#origin = origin;
 		this.#delay = delay;
-		this.#tally = new Pd01Tally(doc);
+	}
+
+	/** Tallies the plan as it is now; from then on, changes update the tally. */
+	start() {
+		if (this.#tally) return;
+		this.#tally = new Pd01Tally(this.#doc);
 		this.#compute();
 	}
 
@@ -43,6 +49,7 @@ export class Pd01Panel {
 	}
 
 	applyChanges(c: PlanChanges) {
+		if (!this.#tally) return; // `start` reads everything as it then is
 		if (c.outline || c.meta) this.#tally.refreshOutline();
 		if (c.projectRows.size) this.#tally.updateProjects(c.projectRows);
 		if (c.equipmentRows.size) this.#tally.updateEquipment(c.equipmentRows);
@@ -60,6 +67,7 @@ export class Pd01Panel {
 	}
 
 	#compute() {
+		if (!this.#tally) return;
 		this.#summary = this.#tally.summary(this.#scope);
 		this.#equipment = this.#tally.equipmentSummary();
 	}

@@ -17,6 +17,7 @@ import { followAccess } from './followAccess';
 import { OfflineBase } from './offline/offlineBase';
 import { deleteLocal, readLocal, writeLocal } from './offline/localStore';
 import { readServerSyncMessage, type ServerSyncMessage } from './offline/syncMessages';
+import { applyQuietly, fetchState } from './offline/fetchedState';
 import { refusalMessageForClose } from '$lib/domain/planWriteRefusal';
 import type { MessageKey } from '$lib/i18n';
 import { clearKeptPages } from '$lib/offline/pageCache';
@@ -41,6 +42,15 @@ export interface PlanConnectionOptions {
 	offlineBase?: Uint8Array | null;
 	/** A socket already connecting to `url` (see `open`); this connection owns it from now on. */
 	socket?: HocuspocusProviderWebsocket;
+	/**
+	 * Where to fetch the whole document over HTTP when there is no local copy (see
+	 * fetchedState.ts); without it the socket's first sync brings it.
+	 */
+	stateUrl?: string;
+	/** The document was filled from the IndexedDB copy (not from fetched state). */
+	fromLocalCopy?: boolean;
+	/** State `open` fetched and applied: the local copy keeps these bytes as they are. */
+	fetchedState?: Uint8Array[] | null;
 	/**
 	 * Whether the page lets this person edit now (the server's abilities). Changes made while it
 	 * does not are not the person's edits: Tiptap rewrites some stored sections to its schema
@@ -142,10 +152,13 @@ export class PlanConnection {
 	 * Loads the local copy first (bounded wait), then connects. Use this from pages; the
 	 * constructor alone connects at once without a local copy.
 	 */
-	static async open(options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase' | 'socket'>): Promise<PlanConnection> {
+	static async open(
+		options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase' | 'socket' | 'fromLocalCopy' | 'fetchedState'>
+	): Promise<PlanConnection> {
 		// The socket connects (TCP, upgrade) while IndexedDB opens; the document is attached to
 		// it, and its sync starts, only once the local copy is in (see the top of this file).
 		const socket = new HocuspocusProviderWebsocket({ url: options.url });
+		const fetched = options.stateUrl ? fetchState(options.stateUrl) : null;
 		const doc = new Y.Doc();
 		let local: IndexeddbPersistence | null = null;
 		if (typeof indexedDB !== 'undefined') {
@@ -156,10 +169,17 @@ export class PlanConnection {
 				local = null; // private mode or blocked storage: work online only
 			}
 		}
+		const fromLocalCopy = !!local && doc.store.clients.size > 0;
+		// A page with its copy needs only the socket's diff; one without takes the fetched
+		// state, applied before the provider attaches (its sync step 1 then says we have it all).
+		let fetchedState: Uint8Array[] | null = null;
+		if (fromLocalCopy) fetched?.cancel();
+		else if (fetched) fetchedState = await fetched.state;
+		if (fetchedState) applyQuietly(doc, fetchedState, local ? [local._storeUpdate] : []);
 		const [pendingEdits, offlineBase] = local
 			? await Promise.all([readLocal<number>(`edits:${options.docName}`), readLocal<Uint8Array>(`base:${options.docName}`)])
 			: [0, null];
-		return new PlanConnection({ ...options, doc, local, pendingEdits: pendingEdits ?? 0, offlineBase: offlineBase ?? null, socket });
+		return new PlanConnection({ ...options, doc, local, pendingEdits: pendingEdits ?? 0, offlineBase: offlineBase ?? null, socket, fromLocalCopy, fetchedState });
 	}
 
 	constructor(options: PlanConnectionOptions) {
@@ -170,7 +190,8 @@ export class PlanConnection {
 		this.#mayEdit = options.mayEdit ?? (() => true);
 		this.#edits = options.pendingEdits ?? 0;
 		this.#editsStored = this.#edits > 0;
-		this.#fromLocalCopy = !!this.local && this.doc.store.clients.size > 0;
+		this.#fromLocalCopy = options.fromLocalCopy ?? (!!this.local && this.doc.store.clients.size > 0);
+		for (const update of options.fetchedState ?? []) this.#localWrites?.keep(update);
 		this.offlineBase = new OfflineBase(this.doc, options.docName, options.offlineBase ?? null, () => this.#connected);
 		this.doc.on('afterTransaction', this.#countEdit);
 		this.#socket = options.socket ?? null;

@@ -19,7 +19,8 @@ export class PlanSchemaExtension implements Extension {
 	// After the durable log has loaded the stored state.
 	priority = 50;
 
-	constructor(private readonly options: { db: Database }) {}
+	/** `loaded`: told of each document loaded at the current schema (or left as stored, see below). */
+	constructor(private readonly options: { db: Database; loaded?: (documentName: string) => void }) {}
 
 	async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
 		const planId = planIdFromDocName(documentName);
@@ -29,10 +30,11 @@ export class PlanSchemaExtension implements Extension {
 			document.destroy(); // a failed load is not unloaded by Hocuspocus 4.7 (hocuspocus#1156)
 			throw new NewerSchemaError(version);
 		}
-		if (version === SCHEMA_VERSION) return;
+		if (version === SCHEMA_VERSION) return this.options.loaded?.(documentName);
 		try {
 			const { result } = await writePlan(this.options.db, planId, { edit: (doc) => migrateDoc(doc, MIGRATION_ORIGIN) }, { author: null, document });
 			if (result.applied.length) log().info({ documentName, ...result }, 'migrated plan document');
+			this.options.loaded?.(documentName);
 		} catch (error) {
 			// The stored content is served as it is; the next load tries again.
 			if (error instanceof PlanWriteRefused) log().info({ documentName, reason: error.reason }, 'plan document not migrated (only drafts are)');

@@ -8,6 +8,7 @@
  * (the sample plan's is 117 KB, an eighth of what the server holds for the whole open plan).
  */
 import { MessageType, type Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
@@ -61,6 +62,19 @@ export function wholeDocumentMessage(document: Document): Uint8Array {
 		cached.set(document, shared);
 	}
 	return shared.message;
+}
+
+/**
+ * The whole document as one Yjs update: the same shared bytes as `wholeDocumentMessage` (its
+ * payload is at the end of the message, so this is a view of it, not a copy). The editor page
+ * fetches it over HTTP while its scripts load (routes/api/plans/[id]/state).
+ */
+export function wholeDocumentState(document: Document): Uint8Array {
+	const reader = decoding.createDecoder(wholeDocumentMessage(document));
+	decoding.readVarString(reader); // document name
+	decoding.readVarUint(reader); // sync
+	decoding.readVarUint(reader); // step 2
+	return decoding.readVarUint8Array(reader);
 }
 
 /** The server's own sync step 1 (its state vector), so the client sends what the server lacks. */

@@ -27,6 +27,7 @@ import { webRequest } from './webRequest';
 import { setLiveDocuments } from '$lib/server/plan/liveDocuments';
 import { setPlanLimits } from '$lib/server/plan/planStore';
 import { warmUp } from './warmUp';
+import { DocumentStates } from './documentState';
 
 /** Why an upgrade is refused before it happens (HTTP status and a short reason). */
 export interface UpgradeRefusal {
@@ -56,8 +57,18 @@ export interface Collab {
 	refuseUpgrade(request: IncomingMessage): UpgradeRefusal | null;
 	/** Takes an upgraded socket: counts it, guards it, and hands it to Hocuspocus. */
 	accept(socket: WebSocket, request: IncomingMessage): void;
-	/** Starts loading a document its editor page was just served for (see warmUp). */
+	/**
+	 * Starts loading a document its editor page was just served for (see warmUp) — unless the
+	 * page's fetch of its state will be answered from storage (documentState.ts).
+	 */
 	warmUp(documentName: string): void;
+	/** Loads and holds a document for the socket that follows (after its state was sent over HTTP). */
+	holdForSocket(documentName: string): void;
+	/**
+	 * The whole document as Yjs updates (see documentState.ts), or null when it cannot be
+	 * loaded. The caller has checked that the person may read it.
+	 */
+	documentState(documentName: string): Promise<Uint8Array[] | null>;
 	/** Closes every connection and waits for pending writes. */
 	close(): Promise<void>;
 }
@@ -104,13 +115,14 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			...(scaleOut?.extensions ?? []),
 			new AuthExtension({ db, sockets }),
 			durableLog,
-			new PlanSchemaExtension({ db }),
+			new PlanSchemaExtension({ db, loaded: (documentName) => documentStates.loaded(documentName) }),
 			new CommentsBroadcastExtension(),
 			new MeetingBroadcastExtension(),
 			new IdlePlansExtension({ idleMs: config?.planSleepAfterMs ?? 0 }),
 			new LoadedStateExtension()
 		]
 	});
+	const documentStates = new DocumentStates(hocuspocus, db);
 	if (config?.planMaxBytes) setPlanLimits({ maxBytes: config.planMaxBytes, maxGrowthPerHour: config.planMaxGrowthPerHour });
 	// The plan store applies stored server-side changes to the documents loaded here.
 	setLiveDocuments({
@@ -163,7 +175,13 @@ export function createCollab({ db, config, limits: limitOverrides }: CollabOptio
 			socket.once('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
 		},
 		warmUp(documentName) {
+			if (!documentStates.readsFromStorage(documentName)) void warmUp(hocuspocus, documentName);
+		},
+		holdForSocket(documentName) {
 			void warmUp(hocuspocus, documentName);
+		},
+		documentState(documentName) {
+			return documentStates.read(documentName);
 		},
 		async close() {
 			setLiveDocuments(null);

@@ -10,8 +10,15 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 
 /** Long enough to take a burst of keystrokes together, short enough to lose nothing in practice. */
 const WRITE_DELAY_MS = 250;
+/** At the latest, a whole document handed to `keep` is written this long after. */
+const WHOLE_WRITE_WAIT_MS = 5000;
 
 export interface BatchedLocalCopy {
+	/**
+	 * Writes a whole update as it is with the next burst (state applied without telling the
+	 * copy, see fetchedState.ts): not merged with the small ones, which would decode it again.
+	 */
+	keep(update: Uint8Array): void;
 	/** Writes what is waiting now (the page is going away). */
 	flush(): void;
 	/** Stops batching; without `writePending`, what is waiting is dropped (the copy is being cleared). */
@@ -22,10 +29,18 @@ export function batchLocalWrites(local: IndexeddbPersistence, doc: Y.Doc): Batch
 	const write = local._storeUpdate;
 	doc.off('update', write);
 	let pending: Uint8Array[] = [];
+	let whole: Uint8Array[] = [];
+	let wholeLater = false;
 	let timer: ReturnType<typeof setTimeout> | null = null;
+	const writeWhole = () => {
+		wholeLater = false;
+		for (const update of whole) write(update, null);
+		whole = [];
+	};
 	const flush = () => {
 		if (timer) clearTimeout(timer);
 		timer = null;
+		writeWhole();
 		if (!pending.length) return;
 		const update = pending.length === 1 ? pending[0] : Y.mergeUpdates(pending);
 		pending = [];
@@ -46,10 +61,19 @@ export function batchLocalWrites(local: IndexeddbPersistence, doc: Y.Doc): Batch
 	}
 	return {
 		flush,
+		keep(update) {
+			whole.push(update);
+			if (wholeLater) return;
+			wholeLater = true;
+			// Copying a whole plan into IndexedDB is tens of ms of the page's time: when it is idle.
+			if (typeof requestIdleCallback === 'function') requestIdleCallback(writeWhole, { timeout: WHOLE_WRITE_WAIT_MS });
+			else setTimeout(writeWhole, WRITE_DELAY_MS);
+		},
 		stop({ writePending }) {
 			if (writePending) flush();
 			if (timer) clearTimeout(timer);
 			pending = [];
+			whole = [];
 			doc.off('update', onUpdate);
 			if (typeof window !== 'undefined') {
 				window.removeEventListener('pagehide', flush);
