@@ -42,11 +42,6 @@ export interface PlanConnectionOptions {
 	offlineBase?: Uint8Array | null;
 	/** A socket already connecting to `url` (see `open`); this connection owns it from now on. */
 	socket?: HocuspocusProviderWebsocket;
-	/**
-	 * Where to fetch the whole document over HTTP when there is no local copy (see
-	 * fetchedState.ts); without it the socket's first sync brings it.
-	 */
-	stateUrl?: string;
 	/** The document was filled from the IndexedDB copy (not from fetched state). */
 	fromLocalCopy?: boolean;
 	/** State `open` fetched and applied: the local copy keeps these bytes as they are. */
@@ -151,9 +146,11 @@ export class PlanConnection {
 	/**
 	 * Loads the local copy first (bounded wait), then connects. Use this from pages; the
 	 * constructor alone connects at once without a local copy.
+	 * `stateUrl`: where to fetch the whole document over HTTP when there is no local copy (see
+	 * fetchedState.ts); without it the socket's first sync brings it.
 	 */
 	static async open(
-		options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase' | 'socket' | 'fromLocalCopy' | 'fetchedState'>
+		options: Omit<PlanConnectionOptions, 'doc' | 'local' | 'pendingEdits' | 'offlineBase' | 'socket' | 'fromLocalCopy' | 'fetchedState'> & { stateUrl?: string }
 	): Promise<PlanConnection> {
 		// The socket connects (TCP, upgrade) while IndexedDB opens; the document is attached to
 		// it, and its sync starts, only once the local copy is in (see the top of this file).

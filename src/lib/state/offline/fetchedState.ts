@@ -12,7 +12,7 @@ import { decodeUpdateList } from '$lib/domain/updateList';
 const GIVE_UP_MS = 10_000;
 
 /** The origin of the transaction that applies fetched state (not an edit of mine, not the provider's). */
-export const fetchedStateOrigin = Symbol('fetched state');
+const fetchedStateOrigin = Symbol('fetched state');
 
 export interface FetchedState {
 	/** The whole document as updates (one, or a snapshot and later ones), or null when it could not be had. */
