@@ -3,7 +3,7 @@
  * Benchmark: the plan editor in Debian's chromium, for the sample plan (60 projects) and a
  * 1,000-project plan, with the bare <textarea> floor measured in the same browser run.
  *
- *   npm run build && node bench/plan-editor.js [--projects sample,1000] [--keys 80] [--runs 3] [--profile 1]
+ *   npm run build && node bench/plan-editor.js [--projects sample,1000] [--keys 80] [--runs 3] [--profile 1] [--only load]
  *
  * 1. Starts the built server (node server/index.js) on a free port with a fresh data dir.
  * 2. For each plan size: signs in as the demo planning officer, creates a new plan through
@@ -51,6 +51,8 @@ const RUNS = Number(args.runs ?? 3);
  * unloading the plan the previous page had just closed (a second of its CPU on a 2-core machine).
  */
 const PAUSE_MS = Number(args.pause ?? 2000);
+/** --only load: the loads alone (no interactions, no scrolling), for working on the load path. */
+const LOADS_ONLY = args.only === 'load';
 /**
  * --profile [phase]: record a CPU profile and print the hottest functions; phase is one of
  * load (the last of the loads: a warm browser cache; with --trace 1 a Chrome trace of it, its
@@ -497,7 +499,14 @@ async function openPlan(context, server, planId, profileAs = null) {
 	const arrivals = await page.evaluate(() => {
 		const nav = performance.getEntriesByType('navigation')[0];
 		const state = performance.getEntriesByType('resource').find((e) => e.name.includes('/state'));
-		return { html: nav?.responseEnd ?? NaN, state: state ? state.responseEnd : NaN };
+		const server = Object.fromEntries((state?.serverTiming ?? []).map((t) => [t.name, t.duration]));
+		return {
+			html: nav?.responseEnd ?? NaN,
+			state: state ? state.responseEnd : NaN,
+			stateAsked: state ? state.startTime : NaN,
+			stateDetail: state ? [state.requestStart, state.responseStart, state.responseEnd].map((v) => v.toFixed(0)).join('/') : '',
+			stateServer: server
+		};
 	});
 	await page.locator('[data-testid="section-editor"] .ProseMirror').first().waitFor();
 	await sleep(1500); // let the load settle, then read its long tasks
@@ -578,12 +587,16 @@ async function measureSize(size, { server, cookie, model, browser, fiscalYear, f
 			allPartsMs: loads.map((l) => l.allParts),
 			htmlMs: loads.map((l) => l.arrivals.html),
 			stateMs: loads.map((l) => l.arrivals.state),
+			stateAskedMs: loads.map((l) => l.arrivals.stateAsked),
+			stateServer: loads.map((l) => l.arrivals.stateServer),
+			stateDetail: loads.map((l) => l.arrivals.stateDetail),
 			ttiMs: loads.map((l) => l.tti),
 			renderedRows: loads[0].rows,
 			longTasks: loads.map((l) => l.longTasks),
 			longestTask: Math.max(...loads.map((l) => l.longestTask)),
 			errors: loads[0].errors
 		};
+		if (LOADS_ONLY) return out;
 
 		const { page } = await openPlan(context, server, planId);
 		const cdp = PROFILE ? await context.newCDPSession(page) : null;
@@ -747,7 +760,8 @@ async function main() {
 	let cookie = await signIn(server, 'officer');
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		// As the server's PDFs and the browser tests run it (Node strips the file's types).
+		args: (await import(pathToFileURL(path.join(ROOT, 'src/lib/server/export/chromiumArgs.ts')).href)).CHROMIUM_ARGS
 	});
 	/** Server-side first sync, cold (fresh process loads the doc from the database) and warm. */
 	const firstSync = async (docName) => {
@@ -794,21 +808,29 @@ async function main() {
 					]
 				: []),
 			['HTML / plan state over HTTP arrived (median)', `${ms(median(r.load.htmlMs))} / ${ms(median(r.load.stateMs))}  [${r.load.stateMs.map((v) => v.toFixed(0)).join(', ')}]`],
+			[
+				'  plan state asked at / server access+read+encode',
+				r.load.stateAskedMs.map((v, i) => `${v.toFixed(0)}/${Object.values(r.load.stateServer[i]).map((d) => d.toFixed(0)).join('+')}`).join(', ')
+			],
+			['  plan state sent / first byte / last byte', r.load.stateDetail.join(', ')],
 			['ready (median)', `${ms(median(r.load.readyMs))}  [${r.load.readyMs.map((v) => v.toFixed(0)).join(', ')}]`],
 			['every part drawn (median)', `${ms(median(r.load.allPartsMs))}  [${r.load.allPartsMs.map((v) => v.toFixed(0)).join(', ')}]`],
 			['time to interactive (median)', `${ms(median(r.load.ttiMs))}  [${r.load.ttiMs.map((v) => v.toFixed(0)).join(', ')}]`],
 			['load long tasks / longest', `${r.load.longTasks.join(', ')} / ${ms(r.load.longestTask)}`],
 			['errors on load', r.load.errors.length ? `${r.load.errors.length}: ${r.load.errors[0].slice(0, 90)}` : 'none'],
-			['rows in the DOM / in the plan', `${r.load.renderedRows} / ${r.projects}`],
-			['narrative keystroke → paint', `${line(r.narrativeKey)}  p95 = ${(r.narrativeKey.p95 / floor.p95).toFixed(2)}× floor`],
-			['name-cell keystroke → paint', `${line(r.cellKey)}  p95 = ${(r.cellKey.p95 / floor.p95).toFixed(2)}× floor`],
-			['budget commit (Enter → paint)', line(r.budgetCommit)],
-			['add a row (Ctrl+Enter → paint)', line(r.addRow)],
-			['delete a row (click → paint)', line(r.deleteRow)],
-			["remote peer's budget → paint", line(r.remoteEdit)],
-			['paste 50 rows (paste → paint)', line(r.paste50)],
-			['scroll frame p50 / p95', `${ms(r.scroll.p50)} / ${ms(r.scroll.p95)} (${r.scroll.frames} frames)`]
+			['rows in the DOM / in the plan', `${r.load.renderedRows} / ${r.projects}`]
 		];
+		if (!LOADS_ONLY)
+			rows.push(
+				['narrative keystroke → paint', `${line(r.narrativeKey)}  p95 = ${(r.narrativeKey.p95 / floor.p95).toFixed(2)}× floor`],
+				['name-cell keystroke → paint', `${line(r.cellKey)}  p95 = ${(r.cellKey.p95 / floor.p95).toFixed(2)}× floor`],
+				['budget commit (Enter → paint)', line(r.budgetCommit)],
+				['add a row (Ctrl+Enter → paint)', line(r.addRow)],
+				['delete a row (click → paint)', line(r.deleteRow)],
+				["remote peer's budget → paint", line(r.remoteEdit)],
+				['paste 50 rows (paste → paint)', line(r.paste50)],
+				['scroll frame p50 / p95', `${ms(r.scroll.p50)} / ${ms(r.scroll.p95)} (${r.scroll.frames} frames)`]
+			);
 		const w = Math.max(...rows.map((x) => x[0].length));
 		console.log(`\n  ${size === 'sample' ? 'sample plan' : `${size}-project plan`}`);
 		for (const [k, v] of rows) console.log(`    ${k.padEnd(w)}  ${v}`);

@@ -5,6 +5,7 @@ import { clientAddress } from '$lib/server/clientAddress';
 import { withSecurityHeaders } from '$lib/server/securityHeaders';
 import { notModifiedOr } from '$lib/server/conditional';
 import { USER_HEADER } from '$lib/offline/pageCache';
+import { planStatePreload } from '$lib/planStateUrl';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 /** Opens the database, runs migrations and starts the collaboration server before any request. */
@@ -29,8 +30,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	if (event.route.id === '/plans/[id]' && !event.isDataRequest && response.status === 200 && event.params.id) preloadFirst(response, planStatePreload(event.params.id));
 	return withSecurityHeaders(notModifiedOr(event.request, forUser(response, event.locals.user?.id)));
 };
+
+/**
+ * The editor page's plan state is fetched first: SvelteKit's own Link header names the page's
+ * scripts, which come from the service worker's cache while the state comes from the server.
+ */
+function preloadFirst(response: Response, link: string) {
+	const scripts = response.headers.get('link');
+	response.headers.set('link', scripts ? `${link}, ${scripts}` : link);
+}
 
 /**
  * Names the signed-in user on what the server made for them, so the service worker keeps a

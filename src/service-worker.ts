@@ -39,7 +39,14 @@ const ASSET_PATHS = new Set([...build, ...files]);
 /** Whose pages the cache holds: a synthetic entry beside them. */
 const OWNER_KEY = '/__ruamphaen/owner';
 
-sw.addEventListener('install', (event) => {
+/** The static routing API (Chromium 123+; not in TypeScript's lib yet). */
+type RoutedInstallEvent = ExtendableEvent & { addRoutes?: (rules: { condition: { urlPattern: string }; source: 'network' }[]) => Promise<void> };
+
+sw.addEventListener('install', (event: RoutedInstallEvent) => {
+	// The API goes straight to the network, without waking this worker: the editor page's plan
+	// state (fetched while the page's scripts come from the cache below) would otherwise wait
+	// in this worker's queue behind those scripts. The handler below never answers /api anyway.
+	event.addRoutes?.([{ condition: { urlPattern: '/api/*' }, source: 'network' }]).catch(() => undefined);
 	event.waitUntil(
 		caches
 			.open(ASSETS)
@@ -54,6 +61,8 @@ sw.addEventListener('activate', (event) => {
 		caches
 			.keys()
 			.then((names) => Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== ASSETS && n !== PAGES).map((n) => caches.delete(n))))
+			// Page requests start while this worker starts (FetchEvent.preloadResponse).
+			.then(() => sw.registration.navigationPreload?.enable())
 			.then(() => sw.clients.claim())
 	);
 });
@@ -68,7 +77,7 @@ sw.addEventListener('fetch', (event) => {
 		return;
 	}
 	if (request.mode !== 'navigate') return;
-	event.respondWith(navigate(request, url));
+	event.respondWith(navigate(event, url));
 });
 
 async function fromAssets(request: Request): Promise<Response> {
@@ -76,12 +85,19 @@ async function fromAssets(request: Request): Promise<Response> {
 	return cached ?? fetch(request);
 }
 
-/** Network first; a plan page is kept, and answered from the cache when the network fails. */
-async function navigate(request: Request, url: URL): Promise<Response> {
+/** Pages being stored, by path: the page's own request to be kept waits for its copy (see 'message'). */
+const keeping = new Map<string, Promise<boolean>>();
+
+/**
+ * Network first; a plan page is kept, and answered from the cache when the network fails.
+ * The page is answered at once and stored beside it: storing reads the whole body first.
+ */
+async function navigate(event: FetchEvent, url: URL): Promise<Response> {
 	const planPage = isPlanPagePath(url.pathname);
 	let response: Response;
 	try {
-		response = await fetch(request);
+		// Asked for while this worker was starting (navigation preload), when the browser did.
+		response = ((await event.preloadResponse) as Response | undefined) ?? (await fetch(event.request));
 	} catch {
 		const cached = planPage ? await caches.match(pageKey(url.pathname), { cacheName: PAGES }) : undefined;
 		if (!cached) return offlinePage();
@@ -90,7 +106,9 @@ async function navigate(request: Request, url: URL): Promise<Response> {
 		return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 	}
 	// A full or failing cache never stands between the person and the page.
-	await keep(url.pathname, response, planPage).catch(() => false);
+	const kept = keep(url.pathname, response.clone(), planPage).catch(() => false);
+	keeping.set(url.pathname, kept);
+	event.waitUntil(kept.finally(() => keeping.get(url.pathname) === kept && keeping.delete(url.pathname)));
 	return response;
 }
 
@@ -117,7 +135,7 @@ const pageKey = (pathname: string) => new URL(pathname.replace(/\/$/, ''), sw.lo
 /**
  * Sees every page the server answers: one made for nobody signed in (signed out, a public page,
  * a redirect to sign-in) empties the cache, one made for someone else than the cache's owner
- * too; a good plan page (`store`) made for a signed-in user is kept (a copy of the response).
+ * too; a good plan page (`store`) made for a signed-in user is kept (`response` itself is stored: callers that answer with it pass a copy).
  */
 async function keep(pathname: string, response: Response, store: boolean): Promise<boolean> {
 	const user = response.headers.get(USER_HEADER);
@@ -132,7 +150,7 @@ async function keep(pathname: string, response: Response, store: boolean): Promi
 		await cache.put(OWNER_KEY, new Response(user));
 	}
 	if (!store || !response.ok || !response.headers.get('content-type')?.startsWith('text/html')) return false;
-	await cache.put(pageKey(pathname), response.clone());
+	await cache.put(pageKey(pathname), response);
 	return true;
 }
 
@@ -144,6 +162,7 @@ sw.addEventListener('message', (event) => {
 	const reply = (kept: boolean) => source?.postMessage({ type: 'ruamphaen:page-kept', path: data.path, kept } satisfies PageKeptMessage);
 	event.waitUntil(
 		(async () => {
+			if (await keeping.get(data.path)) return reply(true);
 			const cached = await caches.match(pageKey(data.path), { cacheName: PAGES });
 			if (cached) return reply(true);
 			const response = await fetch(data.path, { credentials: 'same-origin', headers: { accept: 'text/html' } });

@@ -1,6 +1,6 @@
 /**
  * A browser opening a plan it holds no copy of: the plan arrives over HTTP while the page's
- * scripts load (the HTML preloads it; the page asks once), and the collaboration socket then
+ * scripts load (the page's headers preload it ahead of the scripts; the page asks once), and the collaboration socket then
  * carries only what changed — not the whole plan a second time.
  */
 import { expect, it } from 'vitest';
@@ -32,6 +32,14 @@ it('takes the plan over HTTP once, and the socket carries only what changed sinc
 	await waitReady(page);
 
 	expect(stateRequests).toHaveLength(1);
+	// Asked for as the page's headers arrived, before any of the scripts its HTML names.
+	const started = await page.evaluate(() => {
+		const entries = performance.getEntriesByType('resource');
+		const scripts = entries.filter((e) => new URL(e.name).pathname.endsWith('.js'));
+		return { state: entries.find((e) => e.name.includes('/state'))!.startTime, scripts: scripts.length, firstScript: Math.min(...scripts.map((e) => e.startTime)) };
+	});
+	expect(started.scripts).toBeGreaterThan(5);
+	expect(started.state).toBeLessThanOrEqual(started.firstScript);
 	expect(stateBytes).toBeGreaterThan(50_000); // the whole sample plan
 	expect(Math.max(...frames)).toBeLessThan(5_000); // acknowledgements and presence, no plan
 	// And it is the plan: the sample's 60 projects.

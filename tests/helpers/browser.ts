@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer, type RunningServer, type StartOptions } from './server';
-import { CHROMIUM_ARGS } from '../../src/lib/server/export/chromium';
+import { CHROMIUM_ARGS } from '../../src/lib/server/export/chromiumArgs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

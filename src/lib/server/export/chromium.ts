@@ -9,18 +9,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translate } from '$lib/i18n';
 import { log } from '../log';
-
-/** How Debian's chromium runs headless here (the browser tests launch it the same way). */
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+import { CHROMIUM_ARGS } from './chromiumArgs';
 
 /** A PDF that could not be made for a reason the user should read; the endpoint answers 503 with `th` and `en`. */
 export abstract class PdfUnavailableError extends Error {

@@ -1,6 +1,6 @@
 /**
  * The plan document fetched over HTTP (GET /api/plans/<id>/state), for a page that has no
- * local copy of it. The editor page's HTML preloads that URL, so the bytes arrive while the
+ * local copy of it. The editor page's headers preload that URL (planStateUrl.ts), so the bytes arrive while the
  * scripts load — before the collaboration socket has even connected — and the socket's first
  * sync only exchanges what changed since. Any failure (offline, refused, the server busy)
  * yields null: the socket's own sync then brings the whole document, as it always could.
@@ -24,7 +24,7 @@ export interface FetchedState {
 export function fetchState(url: string): FetchedState {
 	const abort = new AbortController();
 	const timer = setTimeout(() => abort.abort(), GIVE_UP_MS);
-	// Same URL and credentials mode as the page's <link rel="preload" as="fetch" crossorigin>:
+	// Same URL and credentials mode as the page's preload (as="fetch", crossorigin):
 	// the browser hands over the preloaded response instead of asking again.
 	const state = fetch(url, { credentials: 'same-origin', signal: abort.signal })
 		.then(async (response) => (response.ok ? decodeUpdateList(new Uint8Array(await response.arrayBuffer())) : null))

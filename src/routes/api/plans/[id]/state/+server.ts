@@ -20,13 +20,16 @@ const compress = promisify(gzip);
  * of Yjs update and about 100 KB gzipped.
  */
 export async function GET({ params, locals, request }) {
+	const started = performance.now();
 	const user = requireActor(locals);
 	const { db, collab } = await runtime();
 	const scene = await loadPlanScene(db, user, params.id);
 	if (!scene) error(404, 'not found');
 	authorize(scene, 'read');
 	const docName = planDocName(scene.plan.id);
+	const allowed = performance.now();
 	const updates = collab ? await collab.documentState(docName) : null;
+	const read = performance.now();
 	if (!updates) error(503, 'the plan cannot be loaded now');
 	const state = encodeUpdateList(updates);
 	const headers: Record<string, string> = {
@@ -39,8 +42,31 @@ export async function GET({ params, locals, request }) {
 	if (gzipped) headers['content-encoding'] = 'gzip';
 	// zlib works on its own thread: the event loop keeps serving the other sockets meanwhile.
 	const body = gzipped ? await compress(state, { level: 4 }) : state;
-	// The socket comes next: load the plan for it now. Not before the answer is ready — a load
-	// holds the event loop for a few hundred milliseconds for a large plan.
-	setImmediate(() => collab?.holdForSocket(docName));
-	return new Response(body as Uint8Array<ArrayBuffer>, { headers });
+	// Where the answer's time went, for the browser's developer tools and bench/plan-editor.js.
+	const at = [started, allowed, read, performance.now()];
+	headers['server-timing'] = ['access', 'read', 'encode'].map((name, i) => `${name};dur=${(at[i + 1] - at[i]).toFixed(1)}`).join(', ');
+	// The socket comes next: load the plan for it once the answer is out. Not before — a load
+	// holds the event loop for a few hundred milliseconds for a large plan, and the part of the
+	// body the socket had not taken yet would wait for it.
+	return new Response(thenRun(body, () => collab?.holdForSocket(docName)), { headers });
+}
+
+/**
+ * `bytes` as a stream that runs `after` once they have been handed on: the server asks for
+ * more only when its socket took the chunk (adapter-node waits for 'drain' first).
+ */
+function thenRun(bytes: Uint8Array, after: () => void): ReadableStream<Uint8Array> {
+	let sent = false;
+	return new ReadableStream({
+		pull(controller) {
+			if (!sent) {
+				sent = true;
+				controller.enqueue(bytes);
+				return;
+			}
+			controller.close();
+			setImmediate(after);
+		}
+		// Nothing is asked for ahead of a read: the second pull is the server's next read.
+	}, { highWaterMark: 0 });
 }
