@@ -34,6 +34,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: nodeAdapter({ out: 'build' }),
+		// Registered by the app once the page is drawn ($lib/offline/serviceWorker.ts), not at load.
+		serviceWorker: { register: false },
 		// Every page: scripts only from our origin plus SvelteKit's own inline bootstrap (a fresh
 		// nonce per response), never inline handlers or eval, so injected markup cannot run.
 		// Styles allow inline (Svelte style: directives, Tiptap, app.html); plan text never
