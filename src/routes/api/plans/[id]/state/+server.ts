@@ -57,16 +57,19 @@ export async function GET({ params, locals, request }) {
  */
 function thenRun(bytes: Uint8Array, after: () => void): ReadableStream<Uint8Array> {
 	let sent = false;
-	return new ReadableStream({
-		pull(controller) {
-			if (!sent) {
-				sent = true;
-				controller.enqueue(bytes);
-				return;
+	// highWaterMark 0: nothing is pulled ahead of a read, so the second pull is the server's next read.
+	return new ReadableStream(
+		{
+			pull(controller) {
+				if (!sent) {
+					sent = true;
+					controller.enqueue(bytes);
+					return;
+				}
+				controller.close();
+				setImmediate(after);
 			}
-			controller.close();
-			setImmediate(after);
-		}
-		// Nothing is asked for ahead of a read: the second pull is the server's next read.
-	}, { highWaterMark: 0 });
+		},
+		{ highWaterMark: 0 }
+	);
 }
