@@ -9,7 +9,7 @@ import { openPlanAs, waitReady } from './plan-support';
 
 const env = useServerAndBrowser();
 
-it('takes the plan over HTTP once, and the socket carries only what changed since', async () => {
+it('takes the plan over HTTP once, the socket carries only what changed since, and the service worker comes last', async () => {
 	// Signed in (and the plan opened once, from the plan list) in one browser profile...
 	const first = await openPlanAs(env.browser, env.server, 'officer');
 	const planUrl = first.page.url();
@@ -19,6 +19,20 @@ it('takes the plan over HTTP once, and the socket carries only what changed sinc
 	// ...then opened by its address in a profile with no copy of it.
 	const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
 	await context.addCookies(cookies);
+	// What the page had drawn when it first registered its service worker: the worker's install
+	// downloads every file of the build, which must not compete with the page's own loading.
+	await context.addInitScript(() => {
+		const container = navigator.serviceWorker;
+		const register = container.register.bind(container);
+		container.register = (...args: Parameters<typeof register>) => {
+			(window as unknown as { drawnAtRegister?: object }).drawnAtRegister ??= {
+				rows: document.querySelectorAll('[data-testid="project-grid"] tr.data').length,
+				outline: document.querySelector('[data-testid="outline"]') !== null,
+				pd01: document.querySelector('[data-testid="pd01-total-count"]') !== null
+			};
+			return register(...args);
+		};
+	});
 	const page = await context.newPage();
 	const stateRequests: string[] = [];
 	let stateBytes = 0;
@@ -45,5 +59,9 @@ it('takes the plan over HTTP once, and the socket carries only what changed sinc
 	// And it is the plan: the sample's 60 projects.
 	await page.locator('[data-testid="pd01-total-count"]').scrollIntoViewIfNeeded();
 	await expect.poll(() => page.locator('[data-testid="pd01-total-count"]').innerText()).toBe('60');
+	// The service worker came once the editor was drawn, its lower parts too.
+	const drawn = await page.waitForFunction(() => (window as unknown as { drawnAtRegister?: object }).drawnAtRegister, null, { timeout: 10_000 });
+	expect(await drawn.jsonValue()).toMatchObject({ outline: true, pd01: true });
+	expect(((await drawn.jsonValue()) as { rows: number }).rows).toBeGreaterThan(0);
 	await context.close();
 });
