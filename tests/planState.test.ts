@@ -4,33 +4,20 @@
  * content the collaboration socket holds (also when answered from storage, with an edit made
  * just before everyone left), compressed, never cached, and no server error for hostile ids.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, tempDir, type RunningServer } from './helpers/server';
-import { demoPlan, signIn } from './helpers/http';
+import { useDemoPlanServer } from './helpers/demoPlanServer';
+import { signIn } from './helpers/http';
 import { createOtherOrgAdmin } from './helpers/people';
 import { connectClient, waitFor, waitSynced } from './helpers/collabClient';
 import { readScratch, scratchText } from './helpers/planCells';
 import { decodeUpdateList } from '../src/lib/domain/updateList';
 import { listProjects } from '../src/lib/domain/plan/doc';
 
-let server: RunningServer;
-let dataDir: string;
-let officer: string;
-let plan: { id: string; docName: string };
-
-beforeAll(async () => {
-	dataDir = tempDir();
-	server = await startServer({ dataDir });
-	officer = await signIn(server, 'officer');
-	plan = await demoPlan(server, officer);
-});
-afterAll(async () => {
-	await server?.kill();
-});
+const env = useDemoPlanServer();
 
 async function getState(id: string, cookie?: string, headers: Record<string, string> = {}) {
-	const res = await fetch(`${server.url}/api/plans/${id}/state`, { headers: { ...(cookie ? { cookie } : {}), ...headers }, redirect: 'manual' });
+	const res = await fetch(`${env.server.url}/api/plans/${id}/state`, { headers: { ...(cookie ? { cookie } : {}), ...headers }, redirect: 'manual' });
 	return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
@@ -45,15 +32,15 @@ function docFrom(bytes: Uint8Array): Y.Doc {
 
 describe('who gets the plan state', () => {
 	it('asks a signed-out request to sign in, and answers another organization and unknown or hostile ids alike: not found', async () => {
-		expect((await getState(plan.id)).res.status).toBe(401);
+		expect((await getState(env.plan.id)).res.status).toBe(401);
 		const otherPassword = 'รหัสผ่านยาวพอสมควร-2569';
-		createOtherOrgAdmin(dataDir, 'other_admin', otherPassword);
-		const outsider = await signIn(server, 'other_admin', otherPassword);
-		const refused = await getState(plan.id, outsider);
+		createOtherOrgAdmin(env.dataDir, 'other_admin', otherPassword);
+		const outsider = await signIn(env.server, 'other_admin', otherPassword);
+		const refused = await getState(env.plan.id, outsider);
 		expect(refused.res.status).toBe(404);
 		expect(refused.bytes.length).toBeLessThan(200); // an error message, not the plan
-		for (const id of ['no-such-plan', '..%2F..%2Fetc%2Fpasswd', 'ก'.repeat(500), '%00', `${plan.id}%27%20or%201%3D1`]) {
-			const { res } = await getState(id, officer);
+		for (const id of ['no-such-plan', '..%2F..%2Fetc%2Fpasswd', 'ก'.repeat(500), '%00', `${env.plan.id}%27%20or%201%3D1`]) {
+			const { res } = await getState(id, env.officer);
 			expect(res.status, id).toBe(404);
 		}
 	});
@@ -61,10 +48,10 @@ describe('who gets the plan state', () => {
 
 describe('what the plan state holds', () => {
 	it('is the document the socket holds, gzipped when asked, never cached', async () => {
-		const client = connectClient(server.wsUrl, plan.docName, { cookie: officer });
+		const client = connectClient(env.server.wsUrl, env.plan.docName, { cookie: env.officer });
 		try {
 			await waitSynced(client);
-			const { res, bytes } = await getState(plan.id, officer, { 'accept-encoding': 'gzip' });
+			const { res, bytes } = await getState(env.plan.id, env.officer, { 'accept-encoding': 'gzip' });
 			expect(res.status).toBe(200);
 			expect(res.headers.get('content-encoding')).toBe('gzip');
 			expect(res.headers.get('cache-control')).toContain('no-store');
@@ -78,7 +65,7 @@ describe('what the plan state holds', () => {
 	});
 
 	it('holds an edit made just before everyone left (the plan no longer loaded: answered from storage)', async () => {
-		const writer = connectClient(server.wsUrl, plan.docName, { cookie: officer });
+		const writer = connectClient(env.server.wsUrl, env.plan.docName, { cookie: env.officer });
 		await waitSynced(writer);
 		// The earlier answer's hold on the plan (kept for a socket that follows) sees this one and lets go.
 		await new Promise((r) => setTimeout(r, 500));
@@ -88,14 +75,14 @@ describe('what the plan state holds', () => {
 		writer.destroy();
 		// The last socket left: the server stores and unloads the plan.
 		await new Promise((r) => setTimeout(r, 500));
-		const { res, bytes } = await getState(plan.id, officer);
+		const { res, bytes } = await getState(env.plan.id, env.officer);
 		expect(res.status).toBe(200);
 		const fetched = docFrom(bytes);
 		expect(readScratch(fetched, 'state-after-unload')).toBe('แก้ไขก่อนทุกคนออก');
 		expect(Y.encodeStateVector(fetched)).toEqual(expected);
 
 		// The page's socket then finds nothing to send either way.
-		const reader = connectClient(server.wsUrl, plan.docName, { cookie: officer });
+		const reader = connectClient(env.server.wsUrl, env.plan.docName, { cookie: env.officer });
 		try {
 			Y.applyUpdate(reader.doc, Y.encodeStateAsUpdate(fetched));
 			await waitFor(() => reader.provider.isSynced, 'reader synced');

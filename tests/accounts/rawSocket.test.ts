@@ -2,33 +2,20 @@
  * A raw WebSocket client (no provider, no UI) cannot read or write a plan it may not: with no
  * session, an expired session, another organization's session, or a viewer's session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type RunningServer } from '../helpers/server';
-import { demoPlan, signIn } from '../helpers/http';
+import { describe, expect, it } from 'vitest';
+import { useDemoPlanServer } from '../helpers/demoPlanServer';
+import { signIn } from '../helpers/http';
 import { RawClient } from '../helpers/rawClient';
 import { openDataDb } from '../helpers/dataDir';
 import { createOtherOrgAdmin } from '../helpers/people';
 import { connectClient, waitFor, waitSynced } from '../helpers/collabClient';
 import { hasPlanted, plantedUpdate, readScratch, scratchText } from '../helpers/planCells';
 
-let server: RunningServer;
-let dataDir: string;
-let plan: { id: string; docName: string };
-let officer: string;
-
-beforeAll(async () => {
-	dataDir = tempDir();
-	server = await startServer({ dataDir });
-	officer = await signIn(server, 'officer');
-	plan = await demoPlan(server, officer);
-});
-afterAll(async () => {
-	await server?.kill();
-});
+const env = useDemoPlanServer();
 
 function logCount(): number {
-	const db = openDataDb(dataDir);
-	const { n } = db.prepare('select count(*) as n from doc_updates where doc_name = ?').get(plan.docName) as { n: number };
+	const db = openDataDb(env.dataDir);
+	const { n } = db.prepare('select count(*) as n from doc_updates where doc_name = ?').get(env.plan.docName) as { n: number };
 	db.close();
 	return n;
 }
@@ -40,7 +27,7 @@ function hostileUpdate(marker: string): Uint8Array {
 
 async function expectRefused(cookie: string | undefined) {
 	const before = logCount();
-	const client = new RawClient(server.wsUrl, plan.docName, cookie);
+	const client = new RawClient(env.server.wsUrl, env.plan.docName, cookie);
 	await client.opened;
 	// Sends everything at once, before the answer, as an attacker would.
 	client.auth();
@@ -65,26 +52,26 @@ describe('refused sockets', () => {
 	});
 
 	it('with an expired session', async () => {
-		const cookie = await signIn(server, 'support');
-		const db = openDataDb(dataDir);
+		const cookie = await signIn(env.server, 'support');
+		const db = openDataDb(env.dataDir);
 		db.prepare("update sessions set expires_at = ? where user_id = (select id from users where username = 'support')").run(Date.now() - 1000);
 		db.close();
 		await expectRefused(cookie);
 	});
 
 	it("with another organization's session", async () => {
-		createOtherOrgAdmin(dataDir, 'stranger', 'stranger-password-1');
-		await expectRefused(await signIn(server, 'stranger', 'stranger-password-1'));
+		createOtherOrgAdmin(env.dataDir, 'stranger', 'stranger-password-1');
+		await expectRefused(await signIn(env.server, 'stranger', 'stranger-password-1'));
 	});
 });
 
 describe("a viewer's raw socket", () => {
 	it('reads the plan but its updates change nothing, on the server or for others', async () => {
-		const watcher = connectClient(server.wsUrl, plan.docName, { cookie: officer });
+		const watcher = connectClient(env.server.wsUrl, env.plan.docName, { cookie: env.officer });
 		await waitSynced(watcher);
 		const before = logCount();
 
-		const viewer = new RawClient(server.wsUrl, plan.docName, await signIn(server, 'viewer'));
+		const viewer = new RawClient(env.server.wsUrl, env.plan.docName, await signIn(env.server, 'viewer'));
 		await viewer.opened;
 		viewer.auth();
 		expect((await viewer.waitFor('authenticated')).scope).toBe('readonly');
@@ -94,7 +81,7 @@ describe("a viewer's raw socket", () => {
 		for (let i = 0; i < 20; i++) viewer.update(hostileUpdate(`viewer-write-${i}`));
 
 		// A legitimate edit after the hostile ones arrives; the hostile ones never do.
-		const editor = connectClient(server.wsUrl, plan.docName, { cookie: await signIn(server, 'support') });
+		const editor = connectClient(env.server.wsUrl, env.plan.docName, { cookie: await signIn(env.server, 'support') });
 		await waitSynced(editor);
 		editor.doc.transact(() => scratchText(editor.doc, 'probe').insert(0, 'after'));
 		await waitSynced(editor);
